@@ -1,0 +1,30 @@
+/**
+ * Environment variable names: the CDK app sets them, handlers read them.
+ * One module so the two sides cannot drift.
+ */
+export const ENV = {
+  stage: 'FINESTRETA_STAGE',
+  tableName: 'TABLE_NAME',
+  attachmentsBucket: 'ATTACHMENTS_BUCKET',
+  mailFrom: 'MAIL_FROM',
+  mailConfigurationSet: 'MAIL_CONFIGURATION_SET',
+  /** Cognito issuer URL (`https://cognito-idp.<region>.amazonaws.com/<poolId>`); its JWKS proves Cognito is reachable. */
+  jwtIssuer: 'JWT_ISSUER',
+  /** Base URL of the web client, used for links in emails. */
+  webBaseUrl: 'WEB_BASE_URL',
+} as const;
+
+export type EnvKey = keyof typeof ENV;
+
+/** Reads the named variables once, at cold start, and fails fast on any that is missing. */
+export function readEnv<K extends EnvKey>(...keys: K[]): Record<K, string> {
+  const missing: string[] = [];
+  const values = {} as Record<K, string>;
+  for (const key of keys) {
+    const value = process.env[ENV[key]];
+    if (value === undefined || value === '') missing.push(ENV[key]);
+    else values[key] = value;
+  }
+  if (missing.length > 0) throw new Error(`Missing environment variables: ${missing.join(', ')}`);
+  return values;
+}

@@ -1,0 +1,54 @@
+import type { EnvKey } from './env';
+
+/**
+ * What each Lambda function touches. The CDK app turns `uses` into IAM grants and
+ * environment variables; the local gateway and the benchmark find handlers by `entry`.
+ */
+export type Capability =
+  | 'table:read'
+  | 'table:write'
+  | 'attachments:read'
+  | 'attachments:write'
+  | 'mail:send'
+  /** DescribeTable, HeadBucket, SES GetAccount (no resource-level permission exists) and the issuer's JWKS. */
+  | 'health:probe';
+
+export interface FunctionSpec {
+  /** Handler module, relative to the repository root; it exports `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly uses: readonly Capability[];
+  /** @default 256 */
+  readonly memoryMiB?: number;
+  /** @default 10 */
+  readonly timeoutSeconds?: number;
+}
+
+export const FUNCTIONS = {
+  health: {
+    entry: 'functions/api/health.ts',
+    description: 'Reports whether each backing service answers',
+    uses: ['health:probe'],
+  },
+  openapi: {
+    entry: 'functions/api/openapi.ts',
+    description: 'Serves the OpenAPI document generated from the zod schemas',
+    uses: [],
+  },
+} as const satisfies Record<string, FunctionSpec>;
+
+export type FunctionName = keyof typeof FUNCTIONS;
+
+/** Environment each capability needs at run time. */
+export const CAPABILITY_ENV: Record<Capability, readonly EnvKey[]> = {
+  'table:read': ['tableName'],
+  'table:write': ['tableName'],
+  'attachments:read': ['attachmentsBucket'],
+  'attachments:write': ['attachmentsBucket'],
+  'mail:send': ['mailFrom', 'mailConfigurationSet', 'webBaseUrl'],
+  'health:probe': ['tableName', 'attachmentsBucket', 'jwtIssuer'],
+};
+
+export function envKeysFor(spec: FunctionSpec): EnvKey[] {
+  return [...new Set(spec.uses.flatMap((use) => CAPABILITY_ENV[use]))];
+}

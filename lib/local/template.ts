@@ -1,0 +1,198 @@
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+
+/**
+ * Reads what the local stack needs from the CloudFormation template CDK synthesizes:
+ * the table, buckets, functions (entry, environment, timeout), routes, JWT authorizer
+ * and CORS. Nothing here is declared twice: if CDK changes, the local mirror follows.
+ */
+export interface CfnResource {
+  readonly Type: string;
+  readonly Properties?: Record<string, unknown>;
+  readonly Metadata?: Record<string, unknown>;
+}
+
+export interface CfnTemplate {
+  readonly Resources: Record<string, CfnResource>;
+}
+
+/** Metadata key the function construct writes: the FUNCTIONS key of each Lambda. */
+export const FUNCTION_METADATA_KEY = 'finestreta:function';
+
+export interface LocalFunctionPlan {
+  readonly logicalId: string;
+  readonly name: string;
+  readonly environment: Record<string, unknown>;
+  readonly timeoutSeconds: number;
+  readonly memoryMiB: number;
+}
+
+export interface LocalRoutePlan {
+  readonly method: string;
+  readonly path: string;
+  readonly auth: 'jwt' | 'public';
+  readonly functionLogicalId: string;
+}
+
+export interface LocalPlan {
+  readonly tables: { logicalId: string; definition: Omit<CreateTableCommandInput, 'TableName'> }[];
+  readonly buckets: { logicalId: string }[];
+  readonly functions: LocalFunctionPlan[];
+  readonly routes: LocalRoutePlan[];
+  readonly cors?: {
+    allowOrigins: string[];
+    allowMethods: string[];
+    allowHeaders: string[];
+    exposeHeaders?: string[];
+    maxAgeSeconds?: number;
+    allowCredentials?: boolean;
+  };
+}
+
+const byType = (template: CfnTemplate, type: string) =>
+  Object.entries(template.Resources).filter(([, resource]) => resource.Type === type);
+
+/** Reads the logical id out of `{ Ref }` or `{ Fn::GetAtt: [id, attr] }`. */
+function referencedId(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const node = value as Record<string, unknown>;
+  if (typeof node.Ref === 'string') return node.Ref;
+  const getAtt = node['Fn::GetAtt'];
+  if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') return getAtt[0];
+  const join = node['Fn::Join'];
+  if (Array.isArray(join) && Array.isArray(join[1])) {
+    for (const part of join[1]) {
+      const id = referencedId(part);
+      if (id) return id;
+    }
+  }
+  return undefined;
+}
+
+export function planFromTemplate(template: CfnTemplate): LocalPlan {
+  const tables = byType(template, 'AWS::DynamoDB::GlobalTable').map(([logicalId, resource]) => {
+    const p = resource.Properties ?? {};
+    return {
+      logicalId,
+      definition: {
+        KeySchema: p.KeySchema,
+        AttributeDefinitions: p.AttributeDefinitions,
+        GlobalSecondaryIndexes: (p.GlobalSecondaryIndexes as Record<string, unknown>[] | undefined)?.map((gsi) => ({
+          IndexName: gsi.IndexName,
+          KeySchema: gsi.KeySchema,
+          Projection: gsi.Projection,
+        })),
+        BillingMode: 'PAY_PER_REQUEST',
+      } as Omit<CreateTableCommandInput, 'TableName'>,
+    };
+  });
+
+  const buckets = byType(template, 'AWS::S3::Bucket').map(([logicalId]) => ({ logicalId }));
+
+  const functions = byType(template, 'AWS::Lambda::Function')
+    .filter(([, resource]) => typeof resource.Metadata?.[FUNCTION_METADATA_KEY] === 'string')
+    .map(([logicalId, resource]) => {
+      const p = resource.Properties ?? {};
+      const env = (p.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};
+      return {
+        logicalId,
+        name: resource.Metadata?.[FUNCTION_METADATA_KEY] as string,
+        environment: env,
+        timeoutSeconds: typeof p.Timeout === 'number' ? p.Timeout : 3,
+        memoryMiB: typeof p.MemorySize === 'number' ? p.MemorySize : 128,
+      };
+    });
+
+  const integrations = new Map(
+    byType(template, 'AWS::ApiGatewayV2::Integration').map(([id, resource]) => [
+      id,
+      referencedId(resource.Properties?.IntegrationUri),
+    ]),
+  );
+  const routes = byType(template, 'AWS::ApiGatewayV2::Route').map(([id, resource]) => {
+    const p = resource.Properties ?? {};
+    const [method = '', path = ''] = String(p.RouteKey).split(' ');
+    const integrationId = referencedId(p.Target);
+    const functionLogicalId = integrationId ? integrations.get(integrationId) : undefined;
+    if (!functionLogicalId) throw new Error(`Route ${id} (${String(p.RouteKey)}) has no Lambda integration`);
+    return {
+      method,
+      path,
+      auth: p.AuthorizationType === 'JWT' ? ('jwt' as const) : ('public' as const),
+      functionLogicalId,
+    };
+  });
+
+  const api = byType(template, 'AWS::ApiGatewayV2::Api')[0]?.[1];
+  const cors = api?.Properties?.CorsConfiguration as Record<string, unknown> | undefined;
+  return {
+    tables,
+    buckets,
+    functions,
+    routes,
+    ...(cors
+      ? {
+          cors: {
+            allowOrigins: (cors.AllowOrigins as string[]) ?? [],
+            allowMethods: (cors.AllowMethods as string[]) ?? [],
+            allowHeaders: (cors.AllowHeaders as string[]) ?? [],
+            exposeHeaders: cors.ExposeHeaders as string[] | undefined,
+            maxAgeSeconds: cors.MaxAge as number | undefined,
+            allowCredentials: cors.AllowCredentials as boolean | undefined,
+          },
+        }
+      : {}),
+  };
+}
+
+export interface ResolveContext {
+  /** Physical names of the resources the local stack created, by logical id. */
+  readonly refs: Readonly<Record<string, string>>;
+  readonly region: string;
+  readonly accountId: string;
+}
+
+/** Resolves the CloudFormation intrinsics CDK emits in function environments. */
+export function resolveValue(value: unknown, context: ResolveContext): string {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (!value || typeof value !== 'object') throw new Error(`Cannot resolve ${JSON.stringify(value)}`);
+  const node = value as Record<string, unknown>;
+  if (typeof node.Ref === 'string') return resolveRef(node.Ref, context);
+  if (Array.isArray(node['Fn::GetAtt'])) {
+    const [id, attribute] = node['Fn::GetAtt'] as [string, string];
+    const name = resolveRef(id, context);
+    if (attribute === 'Arn') return `arn:aws:local:${context.region}:${context.accountId}:${name}`;
+    return name;
+  }
+  if (Array.isArray(node['Fn::Join'])) {
+    const [separator, parts] = node['Fn::Join'] as [string, unknown[]];
+    return parts.map((part) => resolveValue(part, context)).join(separator);
+  }
+  if (Array.isArray(node['Fn::Select'])) {
+    const [index, list] = node['Fn::Select'] as [number, unknown];
+    const values = Array.isArray(list) ? list : resolveValue(list, context).split(',');
+    return resolveValue(values[Number(index)], context);
+  }
+  if (Array.isArray(node['Fn::Split'])) {
+    const [separator, source] = node['Fn::Split'] as [string, unknown];
+    return resolveValue(source, context).split(separator).join(',');
+  }
+  throw new Error(`Unsupported intrinsic in local template: ${JSON.stringify(value)}`);
+}
+
+function resolveRef(id: string, context: ResolveContext): string {
+  switch (id) {
+    case 'AWS::Region':
+      return context.region;
+    case 'AWS::AccountId':
+      return context.accountId;
+    case 'AWS::Partition':
+      return 'aws';
+    case 'AWS::URLSuffix':
+      return 'amazonaws.com';
+    case 'AWS::StackName':
+      return 'local';
+  }
+  const name = context.refs[id];
+  if (name === undefined) throw new Error(`The local stack has no stand-in for resource ${id}`);
+  return name;
+}

@@ -1,0 +1,74 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { PayloadTooLarge, UnsupportedMediaType, ValidationFailed } from '../../../functions/domain/errors';
+import { parseInput } from '../../../functions/http/request';
+
+const event = (over: Partial<APIGatewayProxyEventV2>): APIGatewayProxyEventV2 =>
+  ({ headers: { 'content-type': 'application/json' }, isBase64Encoded: false, ...over }) as APIGatewayProxyEventV2;
+
+const Body = z.strictObject({ subject: z.string().min(3), fields: z.strictObject({ count: z.number().int() }) });
+const Query = z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(25) });
+
+function failure(run: () => unknown): ValidationFailed {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ValidationFailed) return error;
+    throw error;
+  }
+  throw new Error('expected a validation failure');
+}
+
+describe('parseInput', () => {
+  it('returns typed body, query and path parameters', () => {
+    const input = parseInput(
+      { body: Body, query: Query, params: z.object({ ticketId: z.string() }) },
+      event({ body: '{"subject":"Printer","fields":{"count":2}}', pathParameters: { ticketId: 't1' } }),
+    );
+    expect(input).toEqual({ body: { subject: 'Printer', fields: { count: 2 } }, query: { limit: 25 }, params: { ticketId: 't1' } });
+  });
+
+  it('reports every failing field at once, body and query together, with dotted paths', () => {
+    const error = failure(() =>
+      parseInput(
+        { body: Body, query: Query },
+        event({ body: '{"subject":"x","fields":{"count":1.5}}', queryStringParameters: { limit: '500' } }),
+      ),
+    );
+    expect(error.issues.map((issue) => issue.path).sort()).toEqual(['fields.count', 'query.limit', 'subject']);
+  });
+
+  it('rejects unknown fields, naming each one', () => {
+    const error = failure(() =>
+      parseInput({ body: Body }, event({ body: '{"subject":"abc","fields":{"count":1,"x":1},"admin":true}' })),
+    );
+    expect(error.issues).toEqual(
+      expect.arrayContaining([
+        { path: 'admin', message: 'Unknown field.' },
+        { path: 'fields.x', message: 'Unknown field.' },
+      ]),
+    );
+  });
+
+  it('rejects malformed JSON as a validation problem', () => {
+    expect(() => parseInput({ body: Body }, event({ body: '{"subject":' }))).toThrow(ValidationFailed);
+  });
+
+  it('refuses bodies over the limit before parsing them', () => {
+    const big = JSON.stringify({ subject: 'a'.repeat(70_000), fields: { count: 1 } });
+    expect(() => parseInput({ body: Body }, event({ body: big }))).toThrow(PayloadTooLarge);
+    expect(() => parseInput({ body: Body, maxBodyBytes: 100 }, event({ body: '{"subject":"abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz"}' }))).toThrow(PayloadTooLarge);
+  });
+
+  it('accepts only JSON bodies', () => {
+    expect(() =>
+      parseInput({ body: Body }, event({ headers: { 'content-type': 'text/plain' }, body: 'hello' })),
+    ).toThrow(UnsupportedMediaType);
+  });
+
+  it('decodes base64 bodies as API Gateway sends binary payloads', () => {
+    const body = Buffer.from('{"subject":"Printer","fields":{"count":2}}').toString('base64');
+    expect(parseInput({ body: Body }, event({ body, isBase64Encoded: true })).body.subject).toBe('Printer');
+  });
+});

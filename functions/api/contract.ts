@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { type RouteSpec, routeKey } from '../shared/routes';
 import { HealthSchema } from './schemas/health';
+import { MeSchema } from './schemas/me';
 
 export interface OperationSpec {
   readonly operationId: string;
@@ -30,6 +31,12 @@ export const OPERATIONS: Readonly<Record<string, OperationSpec>> = {
     summary: 'This document',
     tags: ['Operations'],
     responses: { 200: { description: 'OpenAPI 3.1 document' } },
+  },
+  'GET /me': {
+    operationId: 'getMe',
+    summary: 'The signed-in caller: id, email, groups and the language responses use',
+    tags: ['Identity'],
+    responses: { 200: { description: 'The caller', schema: MeSchema } },
   },
 } satisfies Record<string, OperationSpec>;
 

@@ -9,7 +9,8 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
 /** One logger, metrics and tracer per function instance; names come from POWERTOOLS_* env set by CDK. */
 export const logger = new Logger();
-export const metrics = new Metrics();
+/** Metrics' own log says "no metrics to publish" on every call that adds none; only its errors matter. */
+export const metrics = new Metrics({ logger: logger.createChild({ logLevel: 'ERROR' }) });
 export const tracer = new Tracer();
 
 /**

@@ -99,7 +99,12 @@ const PROBLEMS: Record<ProblemKind, ProblemEntry> = {
 
 const TYPE_BASE = 'https://finestreta.dev/problems/';
 
-export function problemFor(kind: ProblemKind, language: Language, detail?: string, errors?: readonly FieldIssue[]): Problem {
+export function problemFor(
+  kind: ProblemKind,
+  language: Language,
+  detail?: string,
+  errors?: readonly FieldIssue[],
+): Problem {
   const entry = PROBLEMS[kind];
   return {
     type: `${TYPE_BASE}${kind.replaceAll('_', '-')}`,
@@ -117,7 +122,10 @@ export function problemFromError(error: unknown, language: Language): Problem {
   return problemFor('internal', language);
 }
 
-export function problemResponse(problem: Problem, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+export function problemResponse(
+  problem: Problem,
+  headers: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: problem.status,
     headers: { 'content-type': 'application/problem+json', ...headers },

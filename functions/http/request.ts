@@ -20,7 +20,10 @@ export interface ParsedInput<B, Q, P> {
 }
 
 /** Validates body, query and path parameters together, so every failing field is reported at once. */
-export function parseInput<B, Q, P>(schemas: RequestSchemas<B, Q, P>, event: APIGatewayProxyEventV2): ParsedInput<B, Q, P> {
+export function parseInput<B, Q, P>(
+  schemas: RequestSchemas<B, Q, P>,
+  event: APIGatewayProxyEventV2,
+): ParsedInput<B, Q, P> {
   const issues: FieldIssue[] = [];
   const take = <T>(schema: z.ZodType<T> | undefined, value: unknown, prefix: string): T => {
     if (!schema) return undefined as T;

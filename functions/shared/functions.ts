@@ -30,6 +30,11 @@ export const FUNCTIONS = {
     description: 'Reports whether each backing service answers',
     uses: ['health:probe'],
   },
+  me: {
+    entry: 'functions/api/me.ts',
+    description: 'Tells the signed-in caller who the API takes them for',
+    uses: [],
+  },
   openapi: {
     entry: 'functions/api/openapi.ts',
     description: 'Serves the OpenAPI document generated from the zod schemas',

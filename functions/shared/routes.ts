@@ -18,6 +18,7 @@ export interface RouteSpec {
 export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: '/health', function: 'health', auth: 'public' },
   { method: 'GET', path: '/openapi.json', function: 'openapi', auth: 'public' },
+  { method: 'GET', path: '/me', function: 'me', auth: 'jwt' },
 ];
 
 export const routeKey = (route: Pick<RouteSpec, 'method' | 'path'>): string => `${route.method} ${route.path}`;

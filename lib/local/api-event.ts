@@ -55,7 +55,9 @@ export function toApiGatewayEvent(input: EventInput): APIGatewayProxyEventV2 {
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
-      ...(input.authorized ? { authorizer: { jwt: { claims: input.authorized.claims, scopes: input.authorized.scopes } } } : {}),
+      ...(input.authorized
+        ? { authorizer: { jwt: { claims: input.authorized.claims, scopes: input.authorized.scopes } } }
+        : {}),
     },
     ...(body.byteLength > 0 ? { body: isText ? body.toString('utf8') : body.toString('base64') } : {}),
     isBase64Encoded: !isText,

@@ -79,7 +79,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const cors = corsHeaders(options.cors, origin);
 
     if (method === 'OPTIONS' && options.cors && request.headers['access-control-request-method']) {
-      return send(response, { statusCode: 204, headers: preflightHeaders(options.cors, origin), cookies: [], body: Buffer.alloc(0) });
+      return send(response, {
+        statusCode: 204,
+        headers: preflightHeaders(options.cors, origin),
+        cookies: [],
+        body: Buffer.alloc(0),
+      });
     }
     const body = await readBody(request);
     if (body === undefined) return send(response, message(413, 'Request Entity Too Large', cors));
@@ -104,7 +109,15 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       ? Object.fromEntries(route.params.map((name, i) => [name, decodeURIComponent(match[i + 1] as string)]))
       : undefined;
     const requestId = randomUUID();
-    const event = toApiGatewayEvent({ request, url, body, routeKey: route.routeKey, pathParameters, authorized, requestId });
+    const event = toApiGatewayEvent({
+      request,
+      url,
+      body,
+      routeKey: route.routeKey,
+      pathParameters,
+      authorized,
+      requestId,
+    });
 
     const started = performance.now();
     const invocation = await route.fn.invoke(event);
@@ -117,11 +130,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         }
       : {};
     if (invocation.error) {
-      process.stderr.write(`[gateway] ${route.routeKey} failed: ${invocation.error.stack ?? invocation.error.message}\n`);
+      process.stderr.write(
+        `[gateway] ${route.routeKey} failed: ${invocation.error.stack ?? invocation.error.message}\n`,
+      );
       return send(response, message(500, 'Internal Server Error', { ...cors, ...metering }));
     }
     const reply = fromLambdaResult(invocation.result);
-    return send(response, { ...reply, headers: { ...reply.headers, ...cors, ...metering, 'apigw-requestid': requestId } });
+    return send(response, {
+      ...reply,
+      headers: { ...reply.headers, ...cors, ...metering, 'apigw-requestid': requestId },
+    });
   };
 
   const server = createServer((request, response) => {

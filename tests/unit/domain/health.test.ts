@@ -4,7 +4,11 @@ import { overallStatus, runProbe } from '../../../functions/domain/health';
 describe('health probes', () => {
   it('reports ok with the latency when the probe answers', async () => {
     let t = 0;
-    const result = await runProbe(async () => {}, 1000, () => (t += 7));
+    const result = await runProbe(
+      async () => {},
+      1000,
+      () => (t += 7),
+    );
     expect(result).toEqual({ status: 'ok', latencyMs: 7 });
   });
 

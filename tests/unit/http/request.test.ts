@@ -26,7 +26,11 @@ describe('parseInput', () => {
       { body: Body, query: Query, params: z.object({ ticketId: z.string() }) },
       event({ body: '{"subject":"Printer","fields":{"count":2}}', pathParameters: { ticketId: 't1' } }),
     );
-    expect(input).toEqual({ body: { subject: 'Printer', fields: { count: 2 } }, query: { limit: 25 }, params: { ticketId: 't1' } });
+    expect(input).toEqual({
+      body: { subject: 'Printer', fields: { count: 2 } },
+      query: { limit: 25 },
+      params: { ticketId: 't1' },
+    });
   });
 
   it('reports every failing field at once, body and query together, with dotted paths', () => {
@@ -58,7 +62,14 @@ describe('parseInput', () => {
   it('refuses bodies over the limit before parsing them', () => {
     const big = JSON.stringify({ subject: 'a'.repeat(70_000), fields: { count: 1 } });
     expect(() => parseInput({ body: Body }, event({ body: big }))).toThrow(PayloadTooLarge);
-    expect(() => parseInput({ body: Body, maxBodyBytes: 100 }, event({ body: '{"subject":"abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz"}' }))).toThrow(PayloadTooLarge);
+    expect(() =>
+      parseInput(
+        { body: Body, maxBodyBytes: 100 },
+        event({
+          body: '{"subject":"abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz"}',
+        }),
+      ),
+    ).toThrow(PayloadTooLarge);
   });
 
   it('accepts only JSON bodies', () => {

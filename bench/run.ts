@@ -1,0 +1,173 @@
+/**
+ * `npm run bench`: starts the local stack, drives every API operation through the gateway
+ * at concurrency 1 and 16, counts DynamoDB requests per call, measures each function's
+ * bundle and cold import, prints a table and writes bench/results.json.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
+import { signIn } from '../lib/local/cognito';
+import { freePorts, startLocalStack } from '../lib/local/stack';
+import { measureBundles } from './bundles';
+import { type BenchContext, type BenchOperation, OPERATIONS } from './operations';
+
+const REQUESTS = { 1: 300, 16: 1600 } as const;
+const CONCURRENCIES = [1, 16] as const;
+
+interface Sample {
+  dynamoDbRequests: number;
+  dynamoDbMs: number;
+  functionMs: number;
+}
+
+interface RunFigures {
+  readonly concurrency: number;
+  readonly requests: number;
+  readonly non2xx: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly rps: number;
+}
+
+interface OperationFigures {
+  readonly operation: string;
+  readonly runs: RunFigures[];
+  /** Most DynamoDB requests any single call made. */
+  readonly dynamoDbRequestsMax: number;
+  /** Median of (time in the function − time in its DynamoDB calls), concurrency 1. */
+  readonly overheadP50Ms: number;
+  readonly dynamoDbP50Ms: number;
+  readonly targetMisses: string[];
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+};
+
+async function drive(apiUrl: string, operation: BenchOperation, context: BenchContext) {
+  const next = await operation.prepare(context);
+  const warm = next();
+  // Warm the function (cold start is measured separately) before timing anything.
+  for (let i = 0; i < 5; i++)
+    await fetch(`${apiUrl}${warm.path}`, { method: warm.method, headers: warm.headers, body: warm.body });
+
+  const runs: RunFigures[] = [];
+  const samples: Sample[] = [];
+  for (const connections of CONCURRENCIES) {
+    const result = await autocannon({
+      url: apiUrl,
+      connections,
+      amount: REQUESTS[connections],
+      requests: [
+        {
+          setupRequest: (request) => ({ ...request, ...next() }) as autocannon.Request,
+          onResponse: (_status, _body, _context, headers) => {
+            if (connections !== 1) return;
+            const h = headers as Record<string, string>;
+            samples.push({
+              dynamoDbRequests: Number(h['x-local-dynamodb-requests'] ?? 0),
+              dynamoDbMs: Number(h['x-local-dynamodb-ms'] ?? 0),
+              functionMs: Number(h['x-local-function-ms'] ?? 0),
+            });
+          },
+        },
+      ],
+    });
+    runs.push({
+      concurrency: connections,
+      requests: result.requests.total,
+      non2xx: result.non2xx,
+      p50Ms: result.latency.p50,
+      p99Ms: result.latency.p99,
+      rps: Math.round(result.requests.average),
+    });
+  }
+  const dynamoDbRequestsMax = Math.max(0, ...samples.map((s) => s.dynamoDbRequests));
+  const overheadP50Ms = median(samples.map((s) => s.functionMs - s.dynamoDbMs));
+  const targetMisses: string[] = [];
+  const { maxDynamoDbRequests, maxOverheadP50Ms } = operation.targets ?? {};
+  if (maxDynamoDbRequests !== undefined && dynamoDbRequestsMax > maxDynamoDbRequests) {
+    targetMisses.push(`${dynamoDbRequestsMax} DynamoDB requests > ${maxDynamoDbRequests}`);
+  }
+  if (maxOverheadP50Ms !== undefined && overheadP50Ms > maxOverheadP50Ms) {
+    targetMisses.push(`overhead p50 ${overheadP50Ms.toFixed(2)} ms > ${maxOverheadP50Ms} ms`);
+  }
+  if (runs.some((run) => run.non2xx > 0)) targetMisses.push('non-2xx responses');
+  return {
+    operation: operation.name,
+    runs,
+    dynamoDbRequestsMax,
+    overheadP50Ms,
+    dynamoDbP50Ms: median(samples.map((s) => s.dynamoDbMs)),
+    targetMisses,
+  } satisfies OperationFigures;
+}
+
+async function main() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'finestreta-bench-'));
+  const stack = await startLocalStack({ dataDir, inMemory: true, ports: await freePorts(), meter: true });
+  const tokens = new Map<string, Promise<string>>();
+  const context: BenchContext = {
+    endpoints: stack.endpoints,
+    token: (role) => {
+      const user = stack.endpoints.demoUsers.find((u) => u.role === role);
+      if (!user) throw new Error(`No demo user ${role}`);
+      const cached =
+        tokens.get(role) ??
+        signIn(stack.endpoints.services.cognito, stack.endpoints.userPoolClientId, user.email, user.password).then(
+          (t) => t.idToken,
+        );
+      tokens.set(role, cached);
+      return cached;
+    },
+  };
+  try {
+    const operations: OperationFigures[] = [];
+    for (const operation of OPERATIONS) {
+      process.stdout.write(`· ${operation.name}\n`);
+      operations.push(await drive(stack.endpoints.apiUrl, operation, context));
+    }
+    const bundles = await measureBundles();
+    report(operations, bundles);
+    const results = { measuredAt: new Date().toISOString(), node: process.version, operations, bundles };
+    writeFileSync(resolve(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    const misses = operations.filter((o) => o.targetMisses.length > 0);
+    if (misses.length > 0) {
+      for (const o of misses) console.error(`✗ ${o.operation}: ${o.targetMisses.join('; ')}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await stack.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function report(operations: OperationFigures[], bundles: Awaited<ReturnType<typeof measureBundles>>) {
+  const rows = operations.map((o) => {
+    const [c1, c16] = o.runs;
+    return {
+      operation: o.operation,
+      'ddb req': o.dynamoDbRequestsMax,
+      'c1 p50 ms': c1?.p50Ms,
+      'c1 p99 ms': c1?.p99Ms,
+      'c16 p50 ms': c16?.p50Ms,
+      'c16 p99 ms': c16?.p99Ms,
+      'c16 rps': c16?.rps,
+      'ddb p50 ms': o.dynamoDbP50Ms.toFixed(2),
+      'overhead p50 ms': o.overheadP50Ms.toFixed(2),
+      targets: o.targetMisses.length ? o.targetMisses.join('; ') : 'ok',
+    };
+  });
+  console.table(rows);
+  console.table(
+    bundles.map((b) => ({
+      function: b.function,
+      'bundle KiB': (b.bytes / 1024).toFixed(1),
+      'cold import ms': b.coldImportMs.toFixed(1),
+    })),
+  );
+}
+
+await main();

@@ -1,0 +1,70 @@
+/**
+ * `npm start`: the whole of Finestreta on this machine. Emulators for DynamoDB, S3, SES and
+ * Cognito, the local API gateway running the real handlers, demo users; Ctrl-C stops it all.
+ *
+ *   npm start                   keep data in .local/ between restarts
+ *   npm start -- --fresh        start empty
+ *   npm start -- --port-base N  gateway on N, emulators on N+1..N+4 (or FINESTRETA_PORT_BASE)
+ */
+import { parseArgs } from 'node:util';
+import { isLocalStackError } from '../lib/local/errors';
+import { portsFrom, startLocalStack } from '../lib/local/stack';
+
+const DEFAULT_PORT_BASE = 4600;
+
+const { values } = parseArgs({
+  options: {
+    fresh: { type: 'boolean', default: false },
+    'port-base': { type: 'string' },
+    'data-dir': { type: 'string', default: '.local' },
+  },
+});
+
+const portBase = Number(values['port-base'] ?? process.env.FINESTRETA_PORT_BASE ?? DEFAULT_PORT_BASE);
+if (!Number.isInteger(portBase) || portBase < 1024 || portBase > 65530) {
+  console.error(`--port-base must be an integer between 1024 and 65530, not ${values['port-base']}`);
+  process.exit(2);
+}
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+try {
+  const stack = await startLocalStack({
+    dataDir: values['data-dir'] as string,
+    fresh: values.fresh,
+    ports: portsFrom(portBase),
+    log: (line) => say(`· ${line}`),
+  });
+  const e = stack.endpoints;
+  say('');
+  say('Finestreta is running locally.');
+  say(`  API             ${e.apiUrl}`);
+  say(`  Health          ${e.healthUrl}`);
+  say(`  OpenAPI         ${e.openapiUrl}`);
+  say(`  Sent mail       ${e.mailPageUrl}`);
+  say(`  DynamoDB Local  ${e.services.dynamodb}  (table ${e.tableName})`);
+  say(`  S3 (s3rver)     ${e.services.s3}  (bucket ${e.attachmentsBucket})`);
+  say(`  Cognito         ${e.services.cognito}  (pool ${e.userPoolId}, client ${e.userPoolClientId})`);
+  say('');
+  say('Demo logins (all share one password):');
+  for (const user of e.demoUsers) say(`  ${user.role.padEnd(11)} ${user.email.padEnd(32)} ${user.password}`);
+  say('');
+  say(`Everything above is in ${values['data-dir']}/endpoints.json. Ctrl-C stops it all.`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`\n${signal}: stopping…`);
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+} catch (error) {
+  if (isLocalStackError(error)) {
+    console.error(`\n${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}

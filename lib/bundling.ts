@@ -1,0 +1,53 @@
+import type { BuildOptions } from 'esbuild';
+
+/**
+ * The one set of esbuild settings for Lambda bundles. `FinestretaFunction` hands them to
+ * NodejsFunction and the benchmark passes them to esbuild directly, so what is measured is
+ * what deploys. Plain data: no CDK import, cheap to load from a script.
+ */
+export const BUNDLING = {
+  /** Matches the Lambda runtime (nodejs22.x). */
+  target: 'node22',
+  platform: 'node',
+  format: 'esm',
+  /** ESM builds of dependencies tree-shake better than their CommonJS builds. */
+  mainFields: ['module', 'main'],
+  minify: true,
+  sourcemap: true,
+  /** Stack traces need the mappings, not the sources; keeps bundles small. */
+  sourcesContent: false,
+  /**
+   * Bundled CommonJS dependencies still call `require`; ESM output has none, so recreate it.
+   * `node:module` is a builtin, so the import costs nothing at cold start.
+   */
+  banner: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);",
+  /**
+   * The AWS SDK is bundled, not taken from the runtime: the deployed SDK is then the version
+   * the tests ran against, and tree-shaking keeps only the commands each handler sends.
+   */
+  bundleAwsSdk: true,
+  /** Lambda loads `index.mjs` as ESM without a package.json next to it. */
+  outExtension: '.mjs',
+} as const;
+
+/** Environment each bundle needs at run time for the settings above to work. */
+export const BUNDLE_RUNTIME_ENV = { NODE_OPTIONS: '--enable-source-maps' } as const;
+
+/** esbuild options equivalent to what NodejsFunction runs, for bundling outside CDK (benchmark). */
+export function esbuildOptions(entry: string, outfile: string): BuildOptions {
+  return {
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    target: BUNDLING.target,
+    platform: BUNDLING.platform,
+    format: BUNDLING.format,
+    mainFields: [...BUNDLING.mainFields],
+    minify: BUNDLING.minify,
+    sourcemap: BUNDLING.sourcemap,
+    sourcesContent: BUNDLING.sourcesContent,
+    banner: { js: BUNDLING.banner },
+    external: BUNDLING.bundleAwsSdk ? [] : ['@aws-sdk/*', '@smithy/*'],
+    logLevel: 'warning',
+  };
+}

@@ -1,0 +1,207 @@
+import { Duration } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  type HttpRoute,
+  type HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { ENV } from '../../functions/shared/env';
+import { type Capability, envKeysFor, FUNCTIONS, type FunctionSpec } from '../../functions/shared/functions';
+import { ROUTES, type RouteSpec, routeKey } from '../../functions/shared/routes';
+import type { StageConfig } from '../config';
+import { acknowledge } from '../nag';
+import type { AttachmentsBucket } from './attachments-bucket';
+import type { Auth } from './auth';
+import type { DataTable } from './data-table';
+import { FinestretaFunction } from './finestreta-function';
+import type { Mail } from './mail';
+
+/** A route whose function is any key of the function table given to {@link Api}. */
+export type ApiRouteSpec = Omit<RouteSpec, 'function'> & { readonly function: string };
+
+/** Request headers the web client sends; everything else is refused at preflight. */
+export const CORS_ALLOW_HEADERS = [
+  'Authorization',
+  'Content-Type',
+  'Idempotency-Key',
+  'If-Match',
+  'X-Ticket-Token',
+  'Accept-Language',
+];
+/** Response headers the web client may read: concurrency token and created-resource location. */
+export const CORS_EXPOSE_HEADERS = ['ETag', 'Location'];
+
+/** Default route limits: a helpdesk sees bursts at office opening, not sustained floods. */
+export const DEFAULT_THROTTLE = { burstLimit: 100, rateLimit: 50 } as const;
+
+export interface ApiProps {
+  readonly config: StageConfig;
+  readonly table: DataTable;
+  readonly attachments: AttachmentsBucket;
+  readonly mail: Mail;
+  readonly auth: Auth;
+  /** @default FUNCTIONS from functions/shared/functions.ts */
+  readonly functions?: Readonly<Record<string, FunctionSpec>>;
+  /** @default ROUTES from functions/shared/routes.ts */
+  readonly routes?: readonly ApiRouteSpec[];
+}
+
+/**
+ * The HTTP API: one function per entry of the function table, one route per entry of the
+ * route table, Cognito JWT on every route not declared public.
+ */
+export class Api extends Construct {
+  public readonly httpApi: HttpApi;
+  public readonly stage: HttpStage;
+  public readonly authorizer: HttpJwtAuthorizer;
+  public readonly accessLogs: LogGroup;
+  /** Keyed by function name (the key in the function table). */
+  public readonly functions: Readonly<Record<string, FinestretaFunction>>;
+  /** Keyed by route key, e.g. `GET /health`. */
+  public readonly routes: Readonly<Record<string, HttpRoute>>;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    const { config } = props;
+    const specs: Readonly<Record<string, FunctionSpec>> = props.functions ?? FUNCTIONS;
+    const routeSpecs: readonly ApiRouteSpec[] = props.routes ?? ROUTES;
+    const webBaseUrl = config.webOrigins[0];
+    if (webBaseUrl === undefined) throw new Error('webOrigins must not be empty');
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: `Finestreta helpdesk API (${config.stageName})`,
+      // The default stage is created below, with access logs and throttling.
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [...config.webOrigins],
+        allowMethods: [
+          CorsHttpMethod.GET,
+          CorsHttpMethod.POST,
+          CorsHttpMethod.PUT,
+          CorsHttpMethod.PATCH,
+          CorsHttpMethod.DELETE,
+          CorsHttpMethod.OPTIONS,
+        ],
+        allowHeaders: CORS_ALLOW_HEADERS,
+        exposeHeaders: CORS_EXPOSE_HEADERS,
+        maxAge: Duration.hours(1),
+      },
+    });
+
+    this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: config.retentionDays });
+    this.stage = this.httpApi.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: DEFAULT_THROTTLE,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(this.accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            protocol: '$context.protocol',
+            responseLength: '$context.responseLength',
+            responseLatency: '$context.responseLatency',
+            integrationLatency: '$context.integrationLatency',
+            integrationStatus: '$context.integrationStatus',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+            // Who called, without personal data: the Cognito subject, never the email.
+            sub: '$context.authorizer.claims.sub',
+            sourceIp: '$context.identity.sourceIp',
+            userAgent: '$context.identity.userAgent',
+          }),
+        ),
+      },
+    });
+
+    this.authorizer = new HttpJwtAuthorizer('CognitoJwt', props.auth.issuerUrl, {
+      jwtAudience: [props.auth.client.userPoolClientId],
+    });
+
+    const functions: Record<string, FinestretaFunction> = {};
+    for (const [name, spec] of Object.entries(specs)) {
+      const fn = new FinestretaFunction(this, `Fn-${name}`, {
+        name,
+        entry: spec.entry,
+        description: spec.description,
+        stageName: config.stageName,
+        logRetention: config.retentionDays,
+        memoryMiB: spec.memoryMiB,
+        timeout: spec.timeoutSeconds === undefined ? undefined : Duration.seconds(spec.timeoutSeconds),
+      });
+      for (const use of new Set(spec.uses)) this.grant(fn, use, props, webBaseUrl);
+      // The contract in functions/shared/functions.ts: each capability's env must be set.
+      const missing = envKeysFor(spec).filter((key) => fn.environment[ENV[key]] === undefined);
+      if (missing.length > 0) throw new Error(`${name}: capabilities set no value for ${missing.join(', ')}`);
+      functions[name] = fn;
+    }
+    this.functions = functions;
+
+    const integrations = new Map<string, HttpLambdaIntegration>();
+    const routes: Record<string, HttpRoute> = {};
+    for (const route of routeSpecs) {
+      const key = routeKey(route);
+      const fn = functions[route.function];
+      if (!fn) throw new Error(`Route ${key} names unknown function "${route.function}"`);
+      if (routes[key]) throw new Error(`Route ${key} is declared twice`);
+      let integration = integrations.get(route.function);
+      if (!integration) {
+        integration = new HttpLambdaIntegration(`Integration-${route.function}`, fn.fn);
+        integrations.set(route.function, integration);
+      }
+      const [httpRoute] = this.httpApi.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration,
+        authorizer: route.auth === 'public' ? new HttpNoneAuthorizer() : this.authorizer,
+      });
+      if (!httpRoute) throw new Error(`Route ${key} was not created`);
+      if (route.auth === 'public') {
+        acknowledge(
+          httpRoute,
+          'AwsSolutions-APIG4',
+          `${key} is declared auth: 'public' in functions/shared/routes.ts and is open to anonymous callers by ` +
+            'design (health check, API document, topic catalogue, guest filing under /public/*); the handler ' +
+            'validates its input and the stage throttles every route.',
+        );
+      }
+      routes[key] = httpRoute;
+    }
+    this.routes = routes;
+  }
+
+  /** Base URL of the API (the `$default` stage). */
+  get url(): string {
+    return this.stage.url;
+  }
+
+  private grant(fn: FinestretaFunction, use: Capability, props: ApiProps, webBaseUrl: string): void {
+    // A Record, not a switch: adding a Capability without a grant fails to compile.
+    const grants: Record<Capability, () => void> = {
+      'table:read': () => fn.useTable(props.table, 'read'),
+      'table:write': () => fn.useTable(props.table, 'write'),
+      'attachments:read': () => fn.useBucket(props.attachments, 'read'),
+      'attachments:write': () => fn.useBucket(props.attachments, 'write'),
+      'mail:send': () => fn.useMail(props.mail, webBaseUrl),
+      'health:probe': () =>
+        fn.useHealthProbe({
+          table: props.table,
+          bucket: props.attachments,
+          mail: props.mail,
+          issuerUrl: props.auth.issuerUrl,
+        }),
+    };
+    grants[use]();
+  }
+}

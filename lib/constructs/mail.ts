@@ -1,0 +1,106 @@
+import { Aws, Stack } from 'aws-cdk-lib';
+import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import {
+  ConfigurationSet,
+  ConfigurationSetTlsPolicy,
+  EmailIdentity,
+  EmailSendingEvent,
+  EventDestination,
+  Identity,
+  SuppressionReasons,
+} from 'aws-cdk-lib/aws-ses';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+
+export interface MailProps {
+  /** Sender of every notification; must belong to `domain`. */
+  readonly fromAddress: string;
+  /** Domain to verify as the SES identity (DKIM records appear on the identity after deploy). */
+  readonly domain: string;
+}
+
+/** Delivery problems worth acting on: addresses to stop using, templates that fail to render. */
+const PROBLEM_EVENTS = [
+  EmailSendingEvent.BOUNCE,
+  EmailSendingEvent.COMPLAINT,
+  EmailSendingEvent.REJECT,
+  EmailSendingEvent.DELIVERY_DELAY,
+  EmailSendingEvent.RENDERING_FAILURE,
+];
+
+/** SES sending identity and configuration set; delivery problems go to an encrypted SNS topic. */
+export class Mail extends Construct {
+  public readonly fromAddress: string;
+  public readonly identity: EmailIdentity;
+  public readonly configurationSet: ConfigurationSet;
+  /** Bounce, complaint, reject, delivery-delay and rendering-failure events. */
+  public readonly eventsTopic: Topic;
+
+  constructor(scope: Construct, id: string, props: MailProps) {
+    super(scope, id);
+    this.fromAddress = props.fromAddress;
+
+    this.configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
+      tlsPolicy: ConfigurationSetTlsPolicy.REQUIRE,
+      reputationMetrics: true,
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+
+    const key = new Key(this, 'EventsKey', {
+      description: 'Encrypts SES delivery-problem events',
+      enableKeyRotation: true,
+    });
+    // SES must encrypt what it publishes to the topic; only on behalf of this account.
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('ses.amazonaws.com')],
+        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } },
+      }),
+    );
+    this.eventsTopic = new Topic(this, 'EventsTopic', { masterKey: key, enforceSSL: true });
+    this.configurationSet.addEventDestination('Problems', {
+      destination: EventDestination.snsTopic(this.eventsTopic),
+      events: PROBLEM_EVENTS,
+    });
+
+    this.identity = new EmailIdentity(this, 'Identity', {
+      identity: Identity.domain(props.domain),
+      configurationSet: this.configurationSet,
+    });
+  }
+
+  get configurationSetName(): string {
+    return this.configurationSet.configurationSetName;
+  }
+
+  get configurationSetArn(): string {
+    return Stack.of(this).formatArn({
+      service: 'ses',
+      resource: 'configuration-set',
+      resourceName: this.configurationSetName,
+    });
+  }
+
+  /** Send as `fromAddress` only, through this identity and configuration set. */
+  grantSend(grantee: IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        resources: [this.identity.emailIdentityArn, this.configurationSetArn],
+        conditions: { StringEquals: { 'ses:FromAddress': this.fromAddress } },
+      }),
+    );
+  }
+
+  /**
+   * ses:GetAccount (sending status and quota): proves SES answers without sending anything.
+   * The action has no resource-level permissions, hence `*`.
+   */
+  grantAccountRead(grantee: IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }));
+  }
+}

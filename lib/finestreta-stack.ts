@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import type { AwsSolutionsChecks } from 'cdk-nag';
+import type { Construct } from 'constructs';
+import type { FunctionSpec } from '../functions/shared/functions';
+import { readStageConfig, type StageConfig, stackEnv } from './config';
+import { Alarms } from './constructs/alarms';
+import { Api, type ApiRouteSpec } from './constructs/api';
+import { AttachmentsBucket } from './constructs/attachments-bucket';
+import { Auth } from './constructs/auth';
+import { DataTable } from './constructs/data-table';
+import { PROJECT_ROOT } from './constructs/finestreta-function';
+import { Mail } from './constructs/mail';
+import { applyNagChecks } from './nag';
+
+export interface FinestretaStackProps extends StackProps {
+  readonly config: StageConfig;
+  /** @default FUNCTIONS from functions/shared/functions.ts */
+  readonly functions?: Readonly<Record<string, FunctionSpec>>;
+  /** @default ROUTES from functions/shared/routes.ts */
+  readonly routes?: readonly ApiRouteSpec[];
+}
+
+/** The whole helpdesk: composes the feature constructs, holds no logic of its own. */
+export class FinestretaStack extends Stack {
+  public readonly config: StageConfig;
+  public readonly data: DataTable;
+  public readonly attachments: AttachmentsBucket;
+  public readonly mail: Mail;
+  public readonly auth: Auth;
+  public readonly api: Api;
+  public readonly alarms: Alarms;
+
+  constructor(scope: Construct, id: string, props: FinestretaStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    this.config = config;
+
+    this.data = new DataTable(this, 'Data');
+    this.attachments = new AttachmentsBucket(this, 'Attachments', { webOrigins: config.webOrigins });
+    this.mail = new Mail(this, 'Mail', config.mail);
+    this.auth = new Auth(this, 'Auth');
+    this.api = new Api(this, 'Api', {
+      config,
+      table: this.data,
+      attachments: this.attachments,
+      mail: this.mail,
+      auth: this.auth,
+      functions: props.functions,
+      routes: props.routes,
+    });
+    this.alarms = new Alarms(this, 'Alarms', {
+      email: config.alarmEmail,
+      httpApi: this.api.httpApi,
+      functions: Object.values(this.api.functions),
+    });
+
+    const outputs: Record<string, string> = {
+      ApiUrl: this.api.url,
+      UserPoolId: this.auth.userPool.userPoolId,
+      UserPoolClientId: this.auth.client.userPoolClientId,
+      IssuerUrl: this.auth.issuerUrl,
+      TableName: this.data.tableName,
+      AttachmentsBucketName: this.attachments.bucketName,
+      MailConfigurationSetName: this.mail.configurationSetName,
+    };
+    for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });
+  }
+}
+
+export const stackName = (stageName: string): string => `Finestreta-${stageName}`;
+
+/**
+ * The `context` of cdk.json (feature flags, stage settings). The CLI passes it to the app
+ * itself; in-process synths (tests, local stack) read it here so they build the same template.
+ */
+export function projectContext(): Record<string, unknown> {
+  const cdkJson = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context?: unknown };
+  const context = cdkJson.context;
+  return typeof context === 'object' && context !== null ? (context as Record<string, unknown>) : {};
+}
+
+export interface FinestretaApp {
+  readonly app: App;
+  readonly stack: FinestretaStack;
+  readonly config: StageConfig;
+  readonly nag: AwsSolutionsChecks;
+}
+
+export interface CreateAppOptions {
+  /** @default - CDK's default (a temporary directory in-process, cdk.out under the CLI) */
+  readonly outdir?: string;
+  /** Replace the function table (tests). @default FUNCTIONS */
+  readonly functions?: Readonly<Record<string, FunctionSpec>>;
+  /** Replace the route table (tests). @default ROUTES */
+  readonly routes?: readonly ApiRouteSpec[];
+}
+
+/**
+ * Builds the app, the stack for the selected stage and the cdk-nag checks, without synthesizing.
+ * `context` overrides cdk.json, e.g. `{ stage: 'dev', 'aws:cdk:bundling-stacks': [] }` to skip
+ * esbuild. Call `app.synth()` (or `Template.fromStack(stack)`) to run nag and get the template.
+ */
+export function createApp(context: Record<string, unknown> = {}, options: CreateAppOptions = {}): FinestretaApp {
+  const app = new App({ context: { ...projectContext(), ...context }, outdir: options.outdir });
+  const config = readStageConfig((key) => app.node.tryGetContext(key));
+  const stack = new FinestretaStack(app, stackName(config.stageName), {
+    config,
+    env: stackEnv(config),
+    description: `Finestreta helpdesk (${config.stageName})`,
+    functions: options.functions,
+    routes: options.routes,
+  });
+  Tags.of(app).add('project', 'finestreta');
+  Tags.of(app).add('stage', config.stageName);
+  const nag = applyNagChecks(app);
+  return { app, stack, config, nag };
+}

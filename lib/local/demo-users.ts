@@ -1,0 +1,57 @@
+/**
+ * The demo logins created in the local Cognito stand-in (and usable by e2e tests and the benchmark).
+ * They exist only locally; nothing here is deployed.
+ */
+
+import type { Group as UserGroup } from '../../functions/http/auth';
+
+/** A citizen with an account has no group; every staff role has the group of its name. */
+export type DemoRole = 'citizen' | UserGroup;
+
+export type DemoLocale = 'ca' | 'es' | 'en';
+export type { UserGroup };
+
+export interface DemoUser {
+  role: DemoRole;
+  /** Also the sign-in name: the local pool, like the deployed one, signs in by email. */
+  email: string;
+  password: string;
+  /** Display name, stored as the standard `name` attribute. */
+  name: string;
+  locale: DemoLocale;
+  groups: readonly UserGroup[];
+}
+
+/**
+ * One shared, deliberately obvious password, so anyone trying the app can switch roles. It still
+ * satisfies a strong policy (length >= 12, upper, lower, digit, symbol), so provisioning does not
+ * depend on the local pool's policy being lax.
+ */
+export const DEMO_PASSWORD = 'Finestreta-Demo-2026!';
+
+export const DEMO_EMAIL_DOMAIN = 'finestreta.local';
+
+const demo = (role: DemoRole, name: string, locale: DemoLocale): DemoUser => ({
+  role,
+  email: `${role}@${DEMO_EMAIL_DOMAIN}`,
+  password: DEMO_PASSWORD,
+  name,
+  locale,
+  groups: role === 'citizen' ? [] : [role],
+});
+
+export const DEMO_USERS: readonly DemoUser[] = [
+  demo('citizen', 'Núria Puig i Ferrer', 'ca'),
+  demo('agent', 'Jordi Vidal Soler', 'ca'),
+  demo('supervisor', 'Montserrat Roca Casals', 'ca'),
+  demo('admin', 'Pere Serra Bosch', 'en'),
+  demo('reviewer', 'Carmen López Martín', 'es'),
+  demo('operator', 'Arnau Font Mas', 'ca'),
+  demo('department', 'Laia Costa Riera', 'ca'),
+];
+
+export const demoUser = (role: DemoRole): DemoUser => {
+  const user = DEMO_USERS.find((candidate) => candidate.role === role);
+  if (!user) throw new Error(`No demo user for role ${role}`);
+  return user;
+};

@@ -1,0 +1,294 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { GROUPS } from '../../functions/http/auth';
+import { FUNCTIONS, type FunctionName } from '../../functions/shared/functions';
+import { provisionUserPool, startCognito } from './cognito';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
+import { localDynamoDbClientConfig, startDynamoDb } from './dynamodb';
+import { type Gateway, startGateway } from './gateway';
+import { LocalFunction } from './lambda-host';
+import { assertPortFree, freePort } from './ports';
+import { ensureBucket, startS3 } from './s3';
+import { startSes } from './ses';
+import { synthesizeStack } from './synth';
+import { planFromTemplate, type ResolveContext, resolveValue } from './template';
+
+const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+export const LOCAL_REGION = 'eu-west-1';
+const LOCAL_ACCOUNT = '000000000000';
+/** s3rver only accepts this key pair; the other emulators accept any. */
+const LOCAL_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' };
+
+export interface LocalPorts {
+  readonly gateway: number;
+  readonly dynamodb: number;
+  readonly s3: number;
+  readonly ses: number;
+  readonly cognito: number;
+}
+
+/** Any free ports: tests and the benchmark run beside a developer's `npm start`. */
+export const freePorts = async (): Promise<LocalPorts> => ({
+  gateway: await freePort(),
+  dynamodb: await freePort(),
+  s3: await freePort(),
+  ses: await freePort(),
+  cognito: await freePort(),
+});
+
+/** Fixed default ports, shifted together by `--port-base`. */
+export const portsFrom = (base: number): LocalPorts => ({
+  gateway: base,
+  dynamodb: base + 1,
+  s3: base + 2,
+  ses: base + 3,
+  cognito: base + 4,
+});
+
+export interface LocalStackOptions {
+  /** Where data lives between restarts (`.local`). */
+  readonly dataDir: string;
+  /** Wipe `dataDir` first. */
+  readonly fresh?: boolean;
+  /** Keep DynamoDB in memory (tests, benchmark). @default false */
+  readonly inMemory?: boolean;
+  readonly ports: LocalPorts;
+  /** Expose per-request DynamoDB counts in x-local-* headers. */
+  readonly meter?: boolean;
+  readonly log?: (line: string) => void;
+}
+
+export interface LocalEndpoints {
+  readonly apiUrl: string;
+  readonly healthUrl: string;
+  readonly openapiUrl: string;
+  readonly mailPageUrl: string;
+  readonly region: string;
+  readonly services: { readonly dynamodb: string; readonly s3: string; readonly ses: string; readonly cognito: string };
+  readonly userPoolId: string;
+  readonly userPoolClientId: string;
+  readonly issuer: string;
+  readonly jwksUrl: string;
+  readonly tableName: string;
+  readonly attachmentsBucket: string;
+  readonly mailConfigurationSet: string;
+  /** Route keys the gateway serves, as read from the synthesized template. */
+  readonly routes: readonly string[];
+  /** Environment each local function runs with, for integration tests that call handlers directly. */
+  readonly functionEnvironment: Readonly<Record<string, string>>;
+  readonly demoUsers: readonly { role: string; email: string; password: string; groups: readonly string[] }[];
+}
+
+export interface LocalStack {
+  readonly endpoints: LocalEndpoints;
+  stop(): Promise<void>;
+}
+
+const bucketNameFor = (logicalId: string) => `local-${logicalId.toLowerCase()}`.slice(0, 63);
+
+/**
+ * Starts every local stand-in, creates what the synthesized template declares (table,
+ * buckets, user pool), and serves the template's routes through the local gateway.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const log = options.log ?? (() => undefined);
+  const dataDir = resolve(options.dataDir);
+  if (options.fresh) rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    stops.length = 0;
+  };
+
+  try {
+    // Checked first so a taken port is a one-line message, not a half-started stack.
+    await assertPortFree(options.ports.gateway, 'The local API gateway');
+    log('Synthesizing the CDK stack…');
+    const { template, config } = synthesizeStack();
+    const plan = planFromTemplate(template);
+
+    log('Starting DynamoDB Local, s3rver, SES and Cognito stand-ins…');
+    // allSettled, not all: a failed start must not leave the others running unstopped.
+    const started = await Promise.allSettled([
+      startDynamoDb({
+        port: options.ports.dynamodb,
+        dataDir: options.inMemory ? undefined : join(dataDir, 'dynamodb'),
+      }),
+      startS3({ port: options.ports.s3, dataDir: join(dataDir, 's3') }),
+      startSes({ port: options.ports.ses }),
+      startCognito({ port: options.ports.cognito, dataDir: join(dataDir, 'cognito') }),
+    ]);
+    for (const result of started) if (result.status === 'fulfilled') stops.push(result.value.stop);
+    const failure = started.find((result) => result.status === 'rejected');
+    if (failure) throw failure.reason;
+    const [dynamodb, s3, ses, cognito] = started.map((result) => (result as PromiseFulfilledResult<unknown>).value) as [
+      Awaited<ReturnType<typeof startDynamoDb>>,
+      Awaited<ReturnType<typeof startS3>>,
+      Awaited<ReturnType<typeof startSes>>,
+      Awaited<ReturnType<typeof startCognito>>,
+    ];
+
+    const refs: Record<string, string> = Object.fromEntries(Object.keys(template.Resources).map((id) => [id, id]));
+    const dynamo = new DynamoDBClient(localDynamoDbClientConfig(dynamodb.endpoint));
+    for (const table of plan.tables) {
+      refs[table.logicalId] = table.logicalId;
+      await createTableIfMissing(dynamo, table.logicalId, table.definition, ttlAttributeOf(template, table.logicalId));
+    }
+    for (const bucket of plan.buckets) {
+      refs[bucket.logicalId] = bucketNameFor(bucket.logicalId);
+      await ensureBucket(s3.endpoint, refs[bucket.logicalId] as string, plan.cors?.allowOrigins);
+    }
+
+    const pool = await provisionUserPool(cognito.endpoint, {
+      poolName: `finestreta-${config.stageName}`,
+      clientName: 'web',
+      groups: [...GROUPS],
+      users: DEMO_USERS,
+    });
+    for (const [id, resource] of Object.entries(template.Resources)) {
+      if (resource.Type === 'AWS::Cognito::UserPool') refs[id] = pool.userPoolId;
+      if (resource.Type === 'AWS::Cognito::UserPoolClient') refs[id] = pool.clientId;
+    }
+
+    const resolveContext: ResolveContext = { refs, region: LOCAL_REGION, accountId: LOCAL_ACCOUNT };
+    const awsIssuer = `https://cognito-idp.${LOCAL_REGION}.amazonaws.com/${pool.userPoolId}`;
+    // The only value that differs by design: the local user pool answers at cognito-local's URL.
+    const resolveLocal = (value: unknown) => {
+      const resolved = resolveValue(value, resolveContext);
+      return resolved === awsIssuer ? pool.issuer : resolved;
+    };
+    const output = (name: string) => resolveLocal(template.Outputs?.[name]?.Value);
+
+    const serviceEnv = {
+      ...LOCAL_CREDENTIALS,
+      AWS_REGION: LOCAL_REGION,
+      AWS_DEFAULT_REGION: LOCAL_REGION,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
+      AWS_ENDPOINT_URL_S3: s3.endpoint,
+      AWS_ENDPOINT_URL_SES: ses.endpoint,
+      AWS_ENDPOINT_URL_SESV2: ses.endpoint,
+      // s3rver stores the SDK's aws-chunked framing unless checksums are only sent when required.
+      AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+      AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+      // No X-Ray daemon or CloudWatch locally: traces off, metrics not flushed to stdout.
+      POWERTOOLS_TRACE_ENABLED: 'false',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+    };
+
+    const functions = new Map<string, LocalFunction>();
+    const environments: Record<string, string>[] = [];
+    for (const fn of plan.functions) {
+      const spec = FUNCTIONS[fn.name as FunctionName];
+      if (!spec) throw new Error(`Template function ${fn.logicalId} names unknown handler ${fn.name}`);
+      const environment = {
+        ...Object.fromEntries(Object.entries(fn.environment).map(([k, v]) => [k, resolveLocal(v)])),
+        ...serviceEnv,
+        AWS_LAMBDA_FUNCTION_NAME: fn.name,
+      };
+      environments.push(environment);
+      functions.set(
+        fn.logicalId,
+        new LocalFunction({
+          name: fn.name,
+          entry: join(PROJECT_ROOT, spec.entry),
+          environment,
+          timeoutSeconds: fn.timeoutSeconds,
+          memoryMiB: fn.memoryMiB,
+        }),
+      );
+    }
+
+    const gateway: Gateway = await startGateway({
+      port: options.ports.gateway,
+      routes: plan.routes.map((route) => ({
+        method: route.method,
+        path: route.path,
+        auth: route.auth,
+        fn: functions.get(route.functionLogicalId) as LocalFunction,
+      })),
+      authorizer: { issuer: pool.issuer, audience: [pool.clientId], jwksUrl: pool.jwksUrl },
+      cors: plan.cors,
+      exposeMetering: options.meter,
+    });
+    stops.push(gateway.stop);
+
+    const endpoints: LocalEndpoints = {
+      apiUrl: gateway.url,
+      healthUrl: `${gateway.url}/health`,
+      openapiUrl: `${gateway.url}/openapi.json`,
+      mailPageUrl: ses.mailPageUrl,
+      region: LOCAL_REGION,
+      services: { dynamodb: dynamodb.endpoint, s3: s3.endpoint, ses: ses.endpoint, cognito: cognito.endpoint },
+      userPoolId: pool.userPoolId,
+      userPoolClientId: pool.clientId,
+      issuer: pool.issuer,
+      jwksUrl: pool.jwksUrl,
+      tableName: output('TableName'),
+      attachmentsBucket: output('AttachmentsBucketName'),
+      mailConfigurationSet: output('MailConfigurationSetName'),
+      routes: plan.routes.map((route) => `${route.method} ${route.path}`),
+      functionEnvironment: mergeEnvironments(environments),
+      demoUsers: DEMO_USERS.map((user) => ({
+        role: user.role,
+        email: user.email,
+        password: DEMO_PASSWORD,
+        groups: user.groups,
+      })),
+    };
+    writeFileSync(join(dataDir, 'endpoints.json'), `${JSON.stringify(endpoints, null, 2)}\n`);
+    return { endpoints, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** The variables every function agrees on: what an integration test needs to call any handler. */
+function mergeEnvironments(environments: Record<string, string>[]): Record<string, string> {
+  const merged: Record<string, string> = {};
+  for (const environment of environments) {
+    for (const [key, value] of Object.entries(environment)) {
+      if (key === 'AWS_LAMBDA_FUNCTION_NAME' || key === 'POWERTOOLS_SERVICE_NAME') continue;
+      merged[key] = value;
+    }
+  }
+  return merged;
+}
+
+function ttlAttributeOf(template: ReturnType<typeof synthesizeStack>['template'], logicalId: string) {
+  const ttl = template.Resources[logicalId]?.Properties?.TimeToLiveSpecification as
+    | { AttributeName?: string; Enabled?: boolean }
+    | undefined;
+  return ttl?.Enabled ? ttl.AttributeName : undefined;
+}
+
+async function createTableIfMissing(
+  client: DynamoDBClient,
+  name: string,
+  definition: ReturnType<typeof planFromTemplate>['tables'][number]['definition'],
+  ttlAttribute: string | undefined,
+) {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: name }));
+    return;
+  } catch (error) {
+    if ((error as Error).name !== 'ResourceNotFoundException') throw error;
+  }
+  await client.send(new CreateTableCommand({ ...definition, TableName: name }));
+  if (ttlAttribute) {
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: name,
+        TimeToLiveSpecification: { AttributeName: ttlAttribute, Enabled: true },
+      }),
+    );
+  }
+}

@@ -1,0 +1,256 @@
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { ENV } from '../../functions/shared/env';
+import { envKeysFor, FUNCTIONS, type FunctionSpec } from '../../functions/shared/functions';
+import { ROUTES, routeKey } from '../../functions/shared/routes';
+import type { ApiRouteSpec } from '../../lib/constructs/api';
+import {
+  actionsOf,
+  asArray,
+  BASELINE_ACTIONS,
+  CAPABILITY_ACTIONS,
+  CAPABILITY_FUNCTIONS,
+  CAPABILITY_ROUTES,
+  type CfnResource,
+  functionResource,
+  onlyLogicalId,
+  statementsOf,
+  synth,
+} from './fixtures';
+
+const real = synth();
+// Same stack with a function table using every capability and JWT routes.
+const wide = synth({}, { functions: CAPABILITY_FUNCTIONS, routes: CAPABILITY_ROUTES });
+
+const POWERTOOLS_ENV = [
+  'POWERTOOLS_SERVICE_NAME',
+  'POWERTOOLS_METRICS_NAMESPACE',
+  'POWERTOOLS_LOG_LEVEL',
+  'NODE_OPTIONS',
+];
+
+function routesOf(template: Template): Record<string, CfnResource> {
+  return template.findResources('AWS::ApiGatewayV2::Route') as Record<string, CfnResource>;
+}
+
+/** Logical id of the function a route's integration invokes. */
+function routeTarget(template: Template, route: CfnResource): string {
+  const target = route.Properties.Target as { 'Fn::Join': [string, [string, { Ref: string }]] };
+  const integrationId = target['Fn::Join'][1][1].Ref;
+  const integration = template.findResources('AWS::ApiGatewayV2::Integration')[integrationId] as CfnResource;
+  return (integration.Properties.IntegrationUri as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+}
+
+function expectRoutes(template: Template, specs: readonly ApiRouteSpec[]): void {
+  const routes = Object.values(routesOf(template));
+  expect(routes.map((route) => route.Properties.RouteKey).sort()).toEqual(specs.map(routeKey).sort());
+  for (const spec of specs) {
+    const route = routes.find((candidate) => candidate.Properties.RouteKey === routeKey(spec));
+    expect(route?.Properties.AuthorizationType, routeKey(spec)).toBe(spec.auth === 'public' ? 'NONE' : 'JWT');
+    expect(routeTarget(template, route as CfnResource), routeKey(spec)).toBe(
+      functionResource(template, spec.function)[0],
+    );
+  }
+}
+
+function expectedActions(spec: FunctionSpec): string[] {
+  return [...new Set([...BASELINE_ACTIONS, ...spec.uses.flatMap((use) => CAPABILITY_ACTIONS[use])])].sort();
+}
+
+describe('routes', () => {
+  it('serves every route of ROUTES, with JWT unless declared public, on the function it names', () => {
+    expectRoutes(real.template, ROUTES);
+  });
+
+  it('puts the Cognito JWT authorizer on every non-public route', () => {
+    expectRoutes(wide.template, CAPABILITY_ROUTES);
+    const authorizerId = onlyLogicalId(wide.template, 'AWS::ApiGatewayV2::Authorizer');
+    wide.template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [{ Ref: Match.stringLikeRegexp('^AuthUserPoolWebClient') }],
+        Issuer: {
+          'Fn::Join': [
+            '',
+            ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: Match.anyValue() }],
+          ],
+        },
+      },
+    });
+    for (const route of Object.values(routesOf(wide.template))) {
+      const authorizer = route.Properties.AuthorizationType === 'JWT' ? { Ref: authorizerId } : undefined;
+      expect(route.Properties.AuthorizerId, String(route.Properties.RouteKey)).toEqual(authorizer);
+    }
+  });
+
+  it('allows the web origins and the headers the client sends', () => {
+    real.template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: ['http://localhost:5173'],
+        AllowHeaders: Match.arrayEquals([
+          'Authorization',
+          'Content-Type',
+          'Idempotency-Key',
+          'If-Match',
+          'X-Ticket-Token',
+          'Accept-Language',
+        ]),
+        ExposeHeaders: Match.arrayWith(['ETag']),
+      }),
+    });
+  });
+
+  it('logs every request as JSON and throttles the default stage', () => {
+    const stage = Object.values(real.template.findResources('AWS::ApiGatewayV2::Stage') as Record<string, CfnResource>);
+    expect(stage).toHaveLength(1);
+    const properties = stage[0]?.Properties as {
+      StageName: string;
+      AutoDeploy: boolean;
+      DefaultRouteSettings: unknown;
+      AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [string, string] }; Format: string };
+    };
+    expect(properties).toMatchObject({
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingBurstLimit: 100, ThrottlingRateLimit: 50 },
+    });
+    const format = JSON.parse(properties.AccessLogSettings.Format) as Record<string, string>;
+    expect(format).toMatchObject({
+      requestId: '$context.requestId',
+      routeKey: '$context.routeKey',
+      status: '$context.status',
+    });
+    const logGroupId = properties.AccessLogSettings.DestinationArn['Fn::GetAtt'][0];
+    expect(real.template.findResources('AWS::Logs::LogGroup')[logGroupId]?.Properties).toMatchObject({
+      RetentionInDays: 30,
+    });
+  });
+});
+
+describe('functions', () => {
+  const functions = Object.entries(real.template.findResources('AWS::Lambda::Function') as Record<string, CfnResource>);
+
+  it('are exactly the FUNCTIONS table, each tagged with its name for the local gateway', () => {
+    const names = functions.map(([, fn]) => fn.Metadata?.['finestreta:function']).sort();
+    expect(names).toEqual(Object.keys(FUNCTIONS).sort());
+  });
+
+  it('run Node 22 on arm64 with active tracing and their own log group kept 30 days', () => {
+    for (const [id, fn] of functions) {
+      expect(fn.Properties, id).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        Handler: 'index.handler',
+        MemorySize: 256,
+        Timeout: 10,
+      });
+      const logGroupId = (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+      expect(real.template.findResources('AWS::Logs::LogGroup')[logGroupId]?.Properties, id).toMatchObject({
+        RetentionInDays: 30,
+      });
+    }
+  });
+
+  it('get the Powertools defaults and exactly the ENV variables their capabilities need', () => {
+    for (const [name, spec] of [...Object.entries(FUNCTIONS), ...Object.entries(CAPABILITY_FUNCTIONS)] as [
+      string,
+      FunctionSpec,
+    ][]) {
+      const template = name in CAPABILITY_FUNCTIONS ? wide.template : real.template;
+      const [, fn] = functionResource(template, name);
+      const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(variables, name).toMatchObject({
+        POWERTOOLS_SERVICE_NAME: 'finestreta',
+        POWERTOOLS_METRICS_NAMESPACE: 'Finestreta',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+        [ENV.stage]: 'dev',
+      });
+      const expected = [ENV.stage, ...envKeysFor(spec).map((key) => ENV[key])].sort();
+      expect(
+        Object.keys(variables)
+          .filter((key) => !POWERTOOLS_ENV.includes(key))
+          .sort(),
+        name,
+      ).toEqual(expected);
+    }
+  });
+
+  it('send mail links to the first web origin', () => {
+    const [, writer] = functionResource(wide.template, 'writer');
+    expect((writer.Properties.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({
+      [ENV.webBaseUrl]: 'http://localhost:5173',
+      [ENV.mailFrom]: 'finestreta@example.org',
+    });
+  });
+});
+
+describe('least privilege', () => {
+  it.each(Object.entries(FUNCTIONS) as [string, FunctionSpec][])('%s gets only what its `uses` imply', (name, spec) => {
+    expect(actionsOf(real.template, name)).toEqual(expectedActions(spec));
+  });
+
+  it.each(Object.entries(CAPABILITY_FUNCTIONS))(
+    'capability table: %s gets only what its `uses` imply',
+    (name, spec) => {
+      expect(actionsOf(wide.template, name)).toEqual(expectedActions(spec));
+    },
+  );
+
+  it('gives the openapi function no data access at all', () => {
+    expect(actionsOf(real.template, 'openapi').filter((action) => !/^(logs|xray):/.test(action))).toEqual([]);
+  });
+
+  // The one AwsSolutions-IAM5[Resource::*] acknowledgement per role relies on this.
+  it('grants on "*" only actions without resource-level permissions (X-Ray; ses:GetAccount to probe)', () => {
+    for (const { template, specs } of [
+      { template: real.template, specs: FUNCTIONS as Record<string, FunctionSpec> },
+      { template: wide.template, specs: CAPABILITY_FUNCTIONS },
+    ]) {
+      for (const [name, spec] of Object.entries(specs)) {
+        const allowed = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
+        if (spec.uses.includes('health:probe')) allowed.push('ses:GetAccount');
+        const onStar = statementsOf(template, name)
+          .filter((statement) => asArray(statement.Resource).includes('*'))
+          .flatMap((statement) => asArray(statement.Action));
+        expect(
+          onStar.filter((action) => !allowed.includes(action)),
+          name,
+        ).toEqual([]);
+      }
+    }
+  });
+
+  it('never allows Scan, and scopes table access to the table and its named indexes', () => {
+    const tableId = onlyLogicalId(wide.template, 'AWS::DynamoDB::GlobalTable');
+    const tableArn = { 'Fn::GetAtt': [tableId, 'Arn'] };
+    const statements = statementsOf(wide.template, 'reader').filter((s) =>
+      asArray(s.Action).includes('dynamodb:Query'),
+    );
+    expect(statements).toHaveLength(1);
+    expect(statements[0]?.Resource).toEqual([
+      tableArn,
+      { 'Fn::Join': ['', [tableArn, '/index/gsi1']] },
+      { 'Fn::Join': ['', [tableArn, '/index/gsi2']] },
+    ]);
+    for (const name of Object.keys(CAPABILITY_FUNCTIONS)) {
+      expect(actionsOf(wide.template, name), name).not.toContain('dynamodb:Scan');
+    }
+  });
+
+  it('lets mail be sent only as the configured sender', () => {
+    const [statement] = statementsOf(wide.template, 'writer').filter((s) =>
+      asArray(s.Action).includes('ses:SendEmail'),
+    );
+    expect(statement?.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'finestreta@example.org' } });
+    expect(asArray(statement?.Resource)).toHaveLength(2);
+  });
+
+  it('gives every function its own role, with no managed policies', () => {
+    const roles = Object.values(wide.template.findResources('AWS::IAM::Role') as Record<string, CfnResource>);
+    expect(roles).toHaveLength(Object.keys(CAPABILITY_FUNCTIONS).length);
+    for (const role of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+});

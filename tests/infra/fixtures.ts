@@ -1,0 +1,131 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { Capability, FunctionSpec } from '../../functions/shared/functions';
+import type { ApiRouteSpec } from '../../lib/constructs/api';
+import { FUNCTION_METADATA_KEY } from '../../lib/constructs/finestreta-function';
+import { type CreateAppOptions, createApp, type FinestretaApp } from '../../lib/finestreta-stack';
+
+export type Synthesized = FinestretaApp & { readonly template: Template };
+
+/**
+ * Synthesizes the stack in-process with esbuild skipped. Synthesis runs cdk-nag, so it
+ * throws on any unacknowledged finding. The template is kept in memory; the output dir is removed.
+ */
+export function synth(context: Record<string, unknown> = {}, options: CreateAppOptions = {}): Synthesized {
+  const outdir = mkdtempSync(join(tmpdir(), 'finestreta-infra-'));
+  try {
+    const built = createApp({ 'aws:cdk:bundling-stacks': [], ...context }, { outdir, ...options });
+    return { ...built, template: Template.fromStack(built.stack) };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A function table that exercises every capability, on handler files that exist; used to
+ * prove the capability → IAM mapping before the real FUNCTIONS grow into it.
+ */
+export const CAPABILITY_FUNCTIONS: Record<string, FunctionSpec> = {
+  reader: { entry: 'functions/api/openapi.ts', description: 'reads items', uses: ['table:read'] },
+  writer: {
+    entry: 'functions/api/openapi.ts',
+    description: 'writes items, uploads and mails',
+    uses: ['table:write', 'attachments:write', 'mail:send'],
+  },
+  downloader: { entry: 'functions/api/openapi.ts', description: 'reads attachments', uses: ['attachments:read'] },
+  prober: { entry: 'functions/api/health.ts', description: 'health', uses: ['health:probe'] },
+  bare: { entry: 'functions/api/openapi.ts', description: 'touches nothing', uses: [] },
+};
+
+export const CAPABILITY_ROUTES: ApiRouteSpec[] = [
+  { method: 'GET', path: '/items/{itemId}', function: 'reader', auth: 'jwt' },
+  { method: 'POST', path: '/items', function: 'writer', auth: 'jwt' },
+  { method: 'GET', path: '/files/{fileId}', function: 'downloader', auth: 'jwt' },
+  { method: 'GET', path: '/health', function: 'prober', auth: 'public' },
+  { method: 'GET', path: '/public/topics', function: 'bare', auth: 'public' },
+];
+
+/**
+ * Actions each capability implies: the spec the tests hold the CDK code to. Written out
+ * again here on purpose, so a widened grant in lib/ fails a test instead of passing silently.
+ */
+export const CAPABILITY_ACTIONS: Record<Capability, readonly string[]> = {
+  'table:read': ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
+  'table:write': [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:BatchWriteItem',
+  ],
+  'attachments:read': ['s3:GetObject'],
+  'attachments:write': ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'],
+  'mail:send': ['ses:SendEmail', 'ses:SendRawEmail'],
+  'health:probe': ['dynamodb:DescribeTable', 's3:ListBucket', 'ses:GetAccount'],
+};
+
+/** Every function may write its own logs and traces. */
+export const BASELINE_ACTIONS = [
+  'logs:CreateLogStream',
+  'logs:PutLogEvents',
+  'xray:PutTraceSegments',
+  'xray:PutTelemetryRecords',
+];
+
+export interface CfnResource {
+  Type: string;
+  Properties: Record<string, unknown>;
+  Metadata?: Record<string, unknown>;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+}
+
+export interface PolicyStatement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: Record<string, unknown>;
+}
+
+export const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+
+/** Logical id and resource of the function tagged with `finestreta:function` = `name`. */
+export function functionResource(template: Template, name: string): [string, CfnResource] {
+  const found = Object.entries(template.findResources('AWS::Lambda::Function') as Record<string, CfnResource>).filter(
+    ([, resource]) => resource.Metadata?.[FUNCTION_METADATA_KEY] === name,
+  );
+  if (found.length !== 1) throw new Error(`Expected one function named ${name}, found ${found.length}`);
+  return found[0] as [string, CfnResource];
+}
+
+/** Every IAM statement attached to the function's role. */
+export function statementsOf(template: Template, name: string): PolicyStatement[] {
+  const [, fn] = functionResource(template, name);
+  const roleLogicalId = ((fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'] ?? [])[0];
+  const policies = Object.values(template.findResources('AWS::IAM::Policy') as Record<string, CfnResource>).filter(
+    (policy) => (policy.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleLogicalId),
+  );
+  const role = template.findResources('AWS::IAM::Role')[roleLogicalId ?? ''] as CfnResource | undefined;
+  if (!role) throw new Error(`Role of ${name} not found`);
+  const inline = (role.Properties.Policies as { PolicyDocument: { Statement: PolicyStatement[] } }[] | undefined) ?? [];
+  return [
+    ...policies.flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: PolicyStatement[] }).Statement),
+    ...inline.flatMap((policy) => policy.PolicyDocument.Statement),
+  ];
+}
+
+export function actionsOf(template: Template, name: string): string[] {
+  return [...new Set(statementsOf(template, name).flatMap((statement) => asArray(statement.Action)))].sort();
+}
+
+/** Logical id of the only resource of `type`, failing loudly if there are more. */
+export function onlyLogicalId(template: Template, type: string, props?: Record<string, unknown>): string {
+  const ids = Object.keys(template.findResources(type, props ? { Properties: props } : undefined));
+  if (ids.length !== 1) throw new Error(`Expected one ${type}, found ${ids.length}`);
+  return ids[0] as string;
+}

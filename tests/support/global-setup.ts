@@ -1,0 +1,22 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { freePorts, type LocalEndpoints, startLocalStack } from '../../lib/local/stack';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    endpoints: LocalEndpoints;
+  }
+}
+
+/** Starts the whole local stack once per test run, on free ports, in memory, and stops it after. */
+export default async function setup(project: TestProject) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'finestreta-test-'));
+  const stack = await startLocalStack({ dataDir, inMemory: true, ports: await freePorts(), meter: true });
+  project.provide('endpoints', stack.endpoints);
+  return async () => {
+    await stack.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}

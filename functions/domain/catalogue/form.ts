@@ -78,7 +78,8 @@ export function compileForm(fields: readonly FormFieldDefinition[], organisation
   const shape: Record<string, z.ZodType> = {};
   for (const field of fields) {
     const schema = fieldSchema(field, organisation);
-    shape[field.name] = field.required && !field.requiredWhen ? schema : z.preprocess(blankToUndefined, schema.optional());
+    shape[field.name] =
+      field.required && !field.requiredWhen ? schema : z.preprocess(blankToUndefined, schema.optional());
   }
   return z.strictObject(shape).superRefine((values: FieldValues, context) => {
     for (const field of fields) {

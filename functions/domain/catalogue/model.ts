@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { LANGUAGES } from '../../http/language';
 
 /** Text in every language a form or page is shown in: Catalan, Spanish, Aranese (Occitan) and English. */
-export const LocalizedText = z.strictObject({ ca: z.string().min(1), es: z.string().min(1), oc: z.string().min(1), en: z.string().min(1) });
+export const LocalizedText = z.strictObject({
+  ca: z.string().min(1),
+  es: z.string().min(1),
+  oc: z.string().min(1),
+  en: z.string().min(1),
+});
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 export const TICKET_TYPES = ['incident', 'request', 'query', 'complaint', 'suggestion', 'callback'] as const;

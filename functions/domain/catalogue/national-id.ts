@@ -10,7 +10,9 @@ const PASSPORT = /^(?=.*\d)[A-Z0-9]{6,9}$/;
 
 export type NationalIdKind = 'nif' | 'nie' | 'passport';
 
-export type NationalIdCheck = { valid: true; kind: NationalIdKind; normalized: string } | { valid: false; reason: string };
+export type NationalIdCheck =
+  | { valid: true; kind: NationalIdKind; normalized: string }
+  | { valid: false; reason: string };
 
 export const normalizeNationalId = (raw: string): string => raw.toUpperCase().replace(/[\s.-]/g, '');
 

@@ -24,13 +24,14 @@ const BASE_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'n
  * domain errors turned into problem+json in one place. Handlers only call the domain.
  */
 export function httpHandler<B = undefined, Q = undefined, P = undefined>(
-  schemas: RequestSchemas<B, Q, P>,
+  schemas: RequestSchemas<B, Q, P> & { readonly middlewares?: MiddlewareObj[] },
   run: (request: HttpRequest<B, Q, P>) => Promise<HttpResult>,
 ) {
   return middy<APIGatewayProxyEventV2, HttpResult, Error, Context>()
     .use(observability())
     .use(httpHeaderNormalizer())
     .use(baseHeaders())
+    .use(schemas.middlewares ?? [])
     .use(problemErrors())
     .handler(async (event) => {
       const headers = event.headers ?? {};

@@ -97,6 +97,12 @@ const PROBLEMS: Record<ProblemKind, ProblemEntry> = {
   },
 };
 
+/** Powertools idempotency errors, matched by name so this module does not load that library. */
+const IDEMPOTENCY_CONFLICTS: Record<string, string> = {
+  IdempotencyValidationError: 'This Idempotency-Key was already used for a different request.',
+  IdempotencyAlreadyInProgressError: 'A request with this Idempotency-Key is still being processed.',
+};
+
 const TYPE_BASE = 'https://finestreta.dev/problems/';
 
 export function problemFor(
@@ -119,6 +125,8 @@ export function problemFor(
 export function problemFromError(error: unknown, language: Language): Problem {
   if (error instanceof ValidationFailed) return problemFor('validation', language, error.message, error.issues);
   if (error instanceof DomainError) return problemFor(error.kind, language, error.message || undefined);
+  const idempotency = error instanceof Error ? IDEMPOTENCY_CONFLICTS[error.name] : undefined;
+  if (idempotency) return problemFor('conflict', language, idempotency);
   return problemFor('internal', language);
 }
 

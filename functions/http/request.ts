@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { z } from 'zod';
 import { type FieldIssue, PayloadTooLarge, UnsupportedMediaType, ValidationFailed } from '../domain/errors';
+import { zodIssuesOf } from '../domain/issues';
 
 /** Bodies above this are refused before parsing; attachments go to S3, never through the API. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -29,7 +30,7 @@ export function parseInput<B, Q, P>(
     if (!schema) return undefined as T;
     const result = schema.safeParse(value);
     if (result.success) return result.data;
-    issues.push(...zodIssues(result.error, prefix));
+    issues.push(...zodIssuesOf(result.error, prefix));
     return undefined as T;
   };
   const params = take(schemas.params, event.pathParameters ?? {}, 'params');
@@ -52,15 +53,4 @@ function readJsonBody(event: APIGatewayProxyEventV2, maxBytes = DEFAULT_MAX_BODY
   } catch {
     throw new ValidationFailed([{ path: '', message: 'The body is not valid JSON.' }], 'The body is not valid JSON.');
   }
-}
-
-/** Flattens zod issues to `{ path, message }`, one entry per unknown key so clients can point at each. */
-export function zodIssues(error: z.ZodError, prefix = ''): FieldIssue[] {
-  return error.issues.flatMap((issue) => {
-    const base = [prefix, ...issue.path.map(String)].filter((part) => part !== '');
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: [...base, key].join('.'), message: 'Unknown field.' }));
-    }
-    return [{ path: base.join('.'), message: issue.message }];
-  });
 }

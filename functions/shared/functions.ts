@@ -35,6 +35,21 @@ export const FUNCTIONS = {
     description: 'Tells the signed-in caller who the API takes them for',
     uses: [],
   },
+  topics: {
+    entry: 'functions/api/topics.ts',
+    description: 'Topic tree and each topic’s form, for requesters',
+    uses: ['table:read'],
+  },
+  tickets: {
+    entry: 'functions/api/tickets.ts',
+    description: 'Signed-in requesters file and follow tickets; staff answer them',
+    uses: ['table:write', 'mail:send'],
+  },
+  publicTickets: {
+    entry: 'functions/api/public-tickets.ts',
+    description: 'Guests file and follow a ticket through an emailed access link',
+    uses: ['table:write', 'mail:send'],
+  },
   openapi: {
     entry: 'functions/api/openapi.ts',
     description: 'Serves the OpenAPI document generated from the zod schemas',

@@ -19,6 +19,15 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: '/health', function: 'health', auth: 'public' },
   { method: 'GET', path: '/openapi.json', function: 'openapi', auth: 'public' },
   { method: 'GET', path: '/me', function: 'me', auth: 'jwt' },
+  { method: 'GET', path: '/topics', function: 'topics', auth: 'public' },
+  { method: 'GET', path: '/topics/{topicId}', function: 'topics', auth: 'public' },
+  { method: 'POST', path: '/tickets', function: 'tickets', auth: 'jwt' },
+  { method: 'GET', path: '/tickets', function: 'tickets', auth: 'jwt' },
+  { method: 'GET', path: '/tickets/{ticketId}', function: 'tickets', auth: 'jwt' },
+  { method: 'POST', path: '/tickets/{ticketId}/messages', function: 'tickets', auth: 'jwt' },
+  { method: 'POST', path: '/public/tickets', function: 'publicTickets', auth: 'public' },
+  { method: 'GET', path: '/public/tickets/{ticketId}', function: 'publicTickets', auth: 'public' },
+  { method: 'POST', path: '/public/tickets/{ticketId}/messages', function: 'publicTickets', auth: 'public' },
 ];
 
 export const routeKey = (route: Pick<RouteSpec, 'method' | 'path'>): string => `${route.method} ${route.path}`;

@@ -47,6 +47,8 @@ export interface ProvisionedPool {
   clientId: string;
   issuer: string;
   jwksUrl: string;
+  /** Each demo user's id (`sub`), by email: staff profiles in the table are keyed by it. */
+  userIds: Record<string, string>;
 }
 
 export interface SignInTokens {
@@ -259,8 +261,10 @@ export const provisionUserPool = (endpoint: string, options: ProvisionOptions): 
     const clientId = await ensureClient(client, userPoolId, options.clientName);
     const groups = new Set([...options.groups, ...options.users.flatMap((user) => user.groups)]);
     await ensureGroups(client, userPoolId, [...groups]);
+    const userIds: Record<string, string> = {};
     for (const user of options.users) {
       const username = await ensureUser(client, userPoolId, user);
+      userIds[user.email] = username;
       // Adding an existing member is a no-op, in cognito-local as in Cognito. The sub is used rather
       // than the email because cognito-local's AdminListGroupsForUser matches the literal username.
       for (const GroupName of user.groups) {
@@ -268,7 +272,7 @@ export const provisionUserPool = (endpoint: string, options: ProvisionOptions): 
       }
     }
     const issuer = `${endpoint}/${userPoolId}`;
-    return { userPoolId, clientId, issuer, jwksUrl: `${issuer}/.well-known/jwks.json` };
+    return { userPoolId, clientId, issuer, jwksUrl: `${issuer}/.well-known/jwks.json`, userIds };
   });
 
 /** Password sign-in as the web client does it (USER_PASSWORD_AUTH); for tests, e2e and the benchmark. */

@@ -9,11 +9,13 @@ import {
 import { GROUPS } from '../../functions/http/auth';
 import { FUNCTIONS, type FunctionName } from '../../functions/shared/functions';
 import { provisionUserPool, startCognito } from './cognito';
+import type { SeedInput } from './demo-seed';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 import { localDynamoDbClientConfig, startDynamoDb } from './dynamodb';
 import { type Gateway, startGateway } from './gateway';
 import { LocalFunction } from './lambda-host';
 import { assertPortFree, freePort } from './ports';
+import { runAsFunction } from './run-as-function';
 import { ensureBucket, startS3 } from './s3';
 import { startSes } from './ses';
 import { synthesizeStack } from './synth';
@@ -206,6 +208,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       );
     }
 
+    const functionEnvironment = mergeEnvironments(environments);
+    log('Loading demo data…');
+    const userIds = Object.fromEntries(
+      DEMO_USERS.map((user) => [user.role, pool.userIds[user.email]]).filter(([, id]) => id !== undefined),
+    ) as Record<string, string>;
+    await runAsFunction(
+      join(import.meta.dirname, 'demo-seed.ts'),
+      { userIds } satisfies SeedInput,
+      functionEnvironment,
+    );
+
     const gateway: Gateway = await startGateway({
       port: options.ports.gateway,
       routes: plan.routes.map((route) => ({
@@ -235,7 +248,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       attachmentsBucket: output('AttachmentsBucketName'),
       mailConfigurationSet: output('MailConfigurationSetName'),
       routes: plan.routes.map((route) => `${route.method} ${route.path}`),
-      functionEnvironment: mergeEnvironments(environments),
+      functionEnvironment,
       demoUsers: DEMO_USERS.map((user) => ({
         role: user.role,
         email: user.email,

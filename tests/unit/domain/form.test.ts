@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileForm, storableFields } from '../../../functions/domain/catalogue/form';
 import type { FormFieldDefinition, OrganisationDefinition } from '../../../functions/domain/catalogue/model';
-import { zodIssues } from '../../../functions/http/request';
+import { zodIssuesOf as zodIssues } from '../../../functions/domain/issues';
 
 const text = (en: string) => ({ ca: en, es: en, oc: en, en });
 const organisation: OrganisationDefinition = {

@@ -1,0 +1,14 @@
+import { cryptoIds } from '../domain/tickets/ids';
+import type { Deps } from '../domain/tickets/intake';
+import { sesNotifier } from '../mail/ses-notifier';
+import { loadCatalogue } from '../store/catalogue-store';
+import { dynamoTicketStore } from '../store/ticket-store';
+
+/** The ticket use cases wired to DynamoDB, SES and the system clock. */
+export const ticketDeps: Deps = {
+  store: dynamoTicketStore,
+  catalogue: { load: () => loadCatalogue() },
+  notifier: sesNotifier,
+  clock: { now: () => new Date() },
+  ids: cryptoIds,
+};

@@ -1,0 +1,68 @@
+import { Forbidden, NotFound } from '../domain/errors';
+import { isStaff, openTicket, replyAsRequester } from '../domain/tickets/intake';
+import { mayWork, replyAsStaff } from '../domain/tickets/staff';
+import { threadView, ticketView } from '../domain/tickets/view';
+import { requireCaller } from '../http/auth';
+import { httpHandler } from '../http/handler';
+import { idempotent } from '../http/idempotency';
+import { created, ok } from '../http/responses';
+import { byRoute } from '../http/router';
+import { loadAgentProfile } from '../store/agent-store';
+import { CreateTicketBody, ListTicketsQuery, ReplyBody, TicketParams } from './schemas/tickets';
+import { ticketDeps as deps } from './ticket-deps';
+
+/** Signed-in requesters (citizens and staff filing for themselves) and staff working a ticket. */
+export const handler = byRoute({
+  'POST /tickets': httpHandler(
+    {
+      body: CreateTicketBody,
+      middlewares: [idempotent('[requestContext.authorizer.jwt.claims.sub, body]')],
+    },
+    async ({ body, caller, language }) => {
+      const who = requireCaller(caller);
+      if (!who.email) throw new Forbidden('Sign in with an ID token that carries your email.');
+      const { ticket, catalogue } = await openTicket(
+        deps,
+        { kind: 'user', caller: who, name: who.name ?? who.email, email: who.email },
+        body,
+        language,
+      );
+      return created(ticketView(ticket, catalogue, language), `/tickets/${ticket.ticketId}`);
+    },
+  ),
+
+  'GET /tickets': httpHandler({ query: ListTicketsQuery }, async ({ query, caller, language }) => {
+    const who = requireCaller(caller);
+    const [page, catalogue] = await Promise.all([deps.store.listByRequester(who.userId, query), deps.catalogue.load()]);
+    return ok({ items: page.items.map((t) => ticketView(t, catalogue, language)), nextCursor: page.nextCursor });
+  }),
+
+  'GET /tickets/{ticketId}': httpHandler({ params: TicketParams }, async ({ params, caller, language }) => {
+    const who = requireCaller(caller);
+    const [thread, catalogue] = await Promise.all([deps.store.thread(params.ticketId), deps.catalogue.load()]);
+    if (thread && thread.ticket.requesterId === who.userId) return ok(threadView(thread, catalogue, language, false));
+    // Another requester's ticket is 404, never 403: that would confirm it exists.
+    if (!thread || !isStaff(who)) throw new NotFound('No such ticket.');
+    mayWork(await loadAgentProfile(who.userId), thread.ticket);
+    return ok(threadView(thread, catalogue, language, true));
+  }),
+
+  'POST /tickets/{ticketId}/messages': httpHandler(
+    { params: TicketParams, body: ReplyBody },
+    async ({ params, body, caller, language }) => {
+      const who = requireCaller(caller);
+      const [ticket, catalogue] = await Promise.all([deps.store.ticket(params.ticketId), deps.catalogue.load()]);
+      if (ticket && ticket.requesterId === who.userId) {
+        if (body.internal || body.requestInfo)
+          throw new Forbidden('Only staff write internal notes or ask for information.');
+        const updated = await replyAsRequester(deps, ticket, body.body, who.userId);
+        return created(ticketView(updated, catalogue, language), `/tickets/${ticket.ticketId}`);
+      }
+      if (!isStaff(who)) throw new NotFound('No such ticket.');
+      const profile = await loadAgentProfile(who.userId);
+      const workable = mayWork(profile, ticket);
+      const updated = await replyAsStaff(deps, workable, profile as NonNullable<typeof profile>, body);
+      return created(ticketView(updated, catalogue, language), `/tickets/${params.ticketId}`);
+    },
+  ),
+});

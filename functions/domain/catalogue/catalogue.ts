@@ -1,0 +1,28 @@
+import type { Language } from '../../http/language';
+import type { Catalogue, OrganisationDefinition, TopicDefinition } from './model';
+
+/** Topics a caller may see: requesters never see internal (organisational) topics. */
+export const visibleTopics = (catalogue: Catalogue, staff: boolean): TopicDefinition[] =>
+  catalogue.topics
+    .filter((topic) => staff || !topic.internal)
+    .sort((a, b) => a.level - b.level || (a.order ?? 0) - (b.order ?? 0) || a.id.localeCompare(b.id));
+
+export const findTopic = (catalogue: Catalogue, topicId: string): TopicDefinition | undefined =>
+  catalogue.topics.find((topic) => topic.id === topicId);
+
+export const findOrganisation = (catalogue: Catalogue, organisationId: string): OrganisationDefinition | undefined =>
+  catalogue.organisations.find((organisation) => organisation.id === organisationId);
+
+/** Names from the top level down to the topic, in the reader's language. */
+export function topicPath(catalogue: Catalogue, topic: TopicDefinition, language: Language): string[] {
+  const names: string[] = [];
+  let current: TopicDefinition | undefined = topic;
+  for (let depth = 0; current && depth < 3; depth++) {
+    names.unshift(current.name[language]);
+    current = current.parentId ? findTopic(catalogue, current.parentId) : undefined;
+  }
+  return names;
+}
+
+/** Tickets are filed on an organisation's topics (levels 2–3); level 1 is the shared catalogue to browse. */
+export const isFileable = (topic: TopicDefinition): boolean => topic.organisationId !== null && topic.level > 1;

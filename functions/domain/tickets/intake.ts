@@ -1,0 +1,159 @@
+import type { Caller } from '../../http/auth';
+import type { Language } from '../../http/language';
+import { findOrganisation, findTopic, isFileable } from '../catalogue/catalogue';
+import { compileForm, storableFields } from '../catalogue/form';
+import type { TicketType } from '../catalogue/model';
+import { Forbidden, NotFound, ValidationFailed } from '../errors';
+import { zodIssuesOf } from '../issues';
+import type { CallbackRequest, Channel, MessageRecord, TicketRecord } from './model';
+import type { CatalogueSource, Clock, Ids, Notifier, TicketStore } from './ports';
+import { type ImpactAnswers, priorityFrom } from './priority';
+import { acceptsRequesterReplies, type Status, statusAfterRequesterReply } from './status';
+
+export interface Deps {
+  readonly store: TicketStore;
+  readonly catalogue: CatalogueSource;
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+  readonly ids: Ids;
+}
+
+export interface TicketInput {
+  readonly type: TicketType;
+  readonly topicId: string;
+  readonly subject: string;
+  readonly description: string;
+  readonly fields: Record<string, unknown>;
+  readonly impact?: ImpactAnswers;
+  readonly channel?: Channel;
+  readonly callback?: CallbackRequest;
+}
+
+/** Who files: a signed-in person (citizen or staff) or a guest who gave a name and email. */
+export type Requester =
+  | { readonly kind: 'user'; readonly caller: Caller; readonly name: string; readonly email: string }
+  | { readonly kind: 'guest'; readonly name: string; readonly email: string };
+
+const STAFF_GROUPS = ['agent', 'supervisor', 'admin'] as const;
+export const isStaff = (caller: Caller | undefined): boolean =>
+  Boolean(caller?.groups.some((group) => (STAFF_GROUPS as readonly string[]).includes(group)));
+
+/**
+ * Files a ticket: the topic's own form is compiled and checked, transient fields are used and
+ * dropped, priority comes from the impact answers, and one transaction stores it all.
+ */
+export async function openTicket(deps: Deps, requester: Requester, input: TicketInput, language: Language) {
+  const catalogue = await deps.catalogue.load();
+  const staff = requester.kind === 'user' && isStaff(requester.caller);
+  const topic = findTopic(catalogue, input.topicId);
+  // Internal topics do not exist as far as requesters are concerned.
+  if (!topic || (topic.internal && !staff)) {
+    throw new ValidationFailed([{ path: 'topicId', message: 'No such topic.' }]);
+  }
+  const issues: { path: string; message: string }[] = [];
+  if (!isFileable(topic)) issues.push({ path: 'topicId', message: 'Choose a more specific topic.' });
+  if (!topic.ticketTypes.includes(input.type)) {
+    issues.push({ path: 'type', message: `This topic accepts: ${topic.ticketTypes.join(', ')}.` });
+  }
+  if (input.type === 'callback' && !input.callback)
+    issues.push({ path: 'callback', message: 'Required for a call-back request.' });
+  if (input.type !== 'callback' && input.callback)
+    issues.push({ path: 'callback', message: 'Only for call-back requests.' });
+  const organisation = findOrganisation(catalogue, topic.organisationId ?? '');
+  if (!organisation) throw new Error(`Topic ${topic.id} names a missing organisation`);
+  const form = compileForm(topic.form.fields, organisation).safeParse(input.fields);
+  if (!form.success) issues.push(...zodIssuesOf(form.error, 'fields'));
+  if (issues.length > 0 || !form.success) throw new ValidationFailed(issues);
+  if (input.channel && input.channel !== 'web' && !staff) {
+    throw new Forbidden('Only staff record tickets that arrived by phone, email or in person.');
+  }
+
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const ticketId = deps.ids.ticketId();
+  const accessToken = requester.kind === 'guest' ? deps.ids.accessToken() : undefined;
+  const requesterId = requester.kind === 'user' ? requester.caller.userId : `guest#${ticketId}`;
+  const ticket = await deps.store.file(
+    {
+      ticketId,
+      organisationId: organisation.id,
+      type: input.type,
+      status: 'open',
+      priority: priorityFrom(input.impact),
+      topicId: topic.id,
+      subject: input.subject,
+      description: input.description,
+      fields: storableFields(topic.form.fields, form.data),
+      channel: input.channel ?? 'web',
+      ...(input.impact ? { impact: input.impact } : {}),
+      ...(input.callback ? { callback: input.callback } : {}),
+      requesterId,
+      requesterName: requester.name,
+      requesterEmail: requester.email,
+      requesterLanguage: language,
+      ...(accessToken ? { guestTokenHash: deps.ids.hash(accessToken) } : {}),
+      ...(topic.teamId ? { teamId: topic.teamId } : {}),
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    },
+    {
+      ticketId,
+      messageId: deps.ids.sortableId(now),
+      authorKind: 'requester',
+      ...(requester.kind === 'user' ? { authorId: requester.caller.userId } : {}),
+      authorName: requester.name,
+      body: input.description,
+      internal: false,
+      createdAt: at,
+    },
+    { ticketId, entryId: deps.ids.sortableId(now), action: 'created', to: 'open', byName: requester.name, at },
+    organisation.ticketPrefix,
+  );
+  await deps.notifier.notify('created', ticket, accessToken ? { accessToken } : undefined);
+  return { ticket, catalogue };
+}
+
+/** A guest's ticket, if the token's hash matches; otherwise 404. */
+export function guestTicket(ticket: TicketRecord | undefined, token: string | undefined, ids: Ids): TicketRecord {
+  if (!ticket?.guestTokenHash || !token || ids.hash(token) !== ticket.guestTokenHash) {
+    throw new NotFound('No such ticket.');
+  }
+  return ticket;
+}
+
+/** The requester adds to the end of the thread; an answer to a request for information reopens work. */
+export async function replyAsRequester(deps: Deps, ticket: TicketRecord, body: string, authorId?: string) {
+  if (!acceptsRequesterReplies(ticket.status)) {
+    throw new ValidationFailed(
+      [{ path: 'body', message: 'This ticket is closed to replies; reopen it or file a new one.' }],
+      'The ticket no longer accepts replies.',
+    );
+  }
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const next: Status = statusAfterRequesterReply(ticket.status);
+  const message: MessageRecord = {
+    ticketId: ticket.ticketId,
+    messageId: deps.ids.sortableId(now),
+    authorKind: 'requester',
+    ...(authorId ? { authorId } : {}),
+    authorName: ticket.requesterName,
+    body,
+    internal: false,
+    createdAt: at,
+  };
+  const history =
+    next !== ticket.status
+      ? {
+          ticketId: ticket.ticketId,
+          entryId: deps.ids.sortableId(now),
+          action: 'status_changed' as const,
+          from: ticket.status,
+          to: next,
+          byName: ticket.requesterName,
+          at,
+        }
+      : undefined;
+  return deps.store.addMessage(ticket, message, next, history);
+}

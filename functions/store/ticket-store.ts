@@ -1,0 +1,112 @@
+import { Conflict, ValidationFailed } from '../domain/errors';
+import type { HistoryRecord, MessageRecord, Page, TicketRecord } from '../domain/tickets/model';
+import { formatTicketNumber } from '../domain/tickets/number';
+import type { NewTicket, TicketStore } from '../domain/tickets/ports';
+import type { Status } from '../domain/tickets/status';
+import { store, TicketEntity, TicketSequenceEntity } from './entities';
+import { TABLE_KEYS } from './keys';
+
+/** Concurrent filings race for the next number; the loser retries with the new last value. */
+const NUMBER_ATTEMPTS = 8;
+
+const stripEntityFields = <T extends object>(item: T) => item as unknown as TicketRecord;
+
+/** The cursor is ElectroDB's, checked to belong to this requester's partition so it cannot be forged across. */
+function checkCursor(cursor: string | undefined, expectedPartition: string): string | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    if (key[TABLE_KEYS.gsi1.partitionKey] === expectedPartition && typeof key[TABLE_KEYS.gsi1.sortKey] === 'string') {
+      return cursor;
+    }
+  } catch {
+    // fall through to the 400 below
+  }
+  throw new ValidationFailed([{ path: 'query.cursor', message: 'Invalid cursor.' }], 'The cursor is not valid.');
+}
+
+export const dynamoTicketStore: TicketStore = {
+  async file(ticket: NewTicket, first: MessageRecord, history: HistoryRecord, numberPrefix: string) {
+    const year = Number(ticket.createdAt.slice(0, 4));
+    const month = ticket.createdAt.slice(0, 7);
+    const keys = { organisationId: ticket.organisationId, year };
+    for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
+      const sequence = await TicketSequenceEntity.get(keys).go({ attributes: ['last'] });
+      const last = sequence.data?.last ?? 0;
+      const record: TicketRecord = { ...ticket, number: formatTicketNumber(numberPrefix, year, last + 1) };
+      const counters = [
+        ['total', 'all'],
+        ['type', ticket.type],
+        ['channel', ticket.channel],
+        ['topic', ticket.topicId],
+      ] as const;
+      const result = await store.transaction
+        .write(({ ticket: tickets, message, history: entries, ticketSequence, monthlyCount }) => [
+          tickets.create(record).commit(),
+          message.create(first).commit(),
+          entries.create(history).commit(),
+          sequence.data
+            ? ticketSequence
+                .patch(keys)
+                .set({ last: last + 1 })
+                .where(({ last: current }, { eq }) => eq(current, last))
+                .commit()
+            : ticketSequence.create({ ...keys, last: 1 }).commit(),
+          ...counters.map(([dimension, value]) =>
+            monthlyCount
+              .update({ organisationId: ticket.organisationId, month, dimension, value })
+              .add({ count: 1 })
+              .commit(),
+          ),
+        ])
+        .go();
+      if (!result.canceled) return record;
+      const sequenceLost = result.data[3]?.rejected;
+      if (!sequenceLost) throw new Error('Filing transaction was cancelled for a reason other than the number race');
+    }
+    throw new Conflict('Too many tickets are being filed at once; try again.');
+  },
+
+  async thread(ticketId: string) {
+    const { data } = await store.collections.thread({ ticketId }).go({ pages: 'all' });
+    const ticket = data.ticket[0];
+    if (!ticket) return undefined;
+    return {
+      ticket: stripEntityFields(ticket),
+      messages: data.message as unknown as MessageRecord[],
+      history: data.history as unknown as HistoryRecord[],
+    };
+  },
+
+  async ticket(ticketId: string) {
+    const { data } = await TicketEntity.get({ ticketId }).go();
+    return data ? stripEntityFields(data) : undefined;
+  },
+
+  async listByRequester(requesterId: string, options: { status?: Status; limit: number; cursor?: string }) {
+    const query = TicketEntity.query.byRequester({ requesterId });
+    const partition = (query.params() as { ExpressionAttributeValues: Record<string, unknown> })
+      .ExpressionAttributeValues[':pk'] as string;
+    const cursor = checkCursor(options.cursor, partition);
+    const filtered = options.status ? query.where(({ status }, { eq }) => eq(status, options.status as string)) : query;
+    const page = await filtered.go({ order: 'desc', limit: options.limit, cursor: cursor ?? null });
+    return { items: page.data.map(stripEntityFields), nextCursor: page.cursor } satisfies Page<TicketRecord>;
+  },
+
+  async addMessage(ticket: TicketRecord, message: MessageRecord, status: Status, history?: HistoryRecord) {
+    const updated: TicketRecord = { ...ticket, status, updatedAt: message.createdAt, version: ticket.version + 1 };
+    const result = await store.transaction
+      .write(({ ticket: tickets, message: messages, history: entries }) => [
+        messages.create(message).commit(),
+        tickets
+          .patch({ ticketId: ticket.ticketId })
+          .set({ status, updatedAt: updated.updatedAt, version: updated.version })
+          .where(({ version }, { eq }) => eq(version, ticket.version))
+          .commit(),
+        ...(history ? [entries.create(history).commit()] : []),
+      ])
+      .go();
+    if (result.canceled) throw new Conflict('The ticket changed meanwhile; reload it and try again.');
+    return updated;
+  },
+};

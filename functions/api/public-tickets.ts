@@ -1,4 +1,4 @@
-import { guestTicket, openTicket, replyAsRequester } from '../domain/tickets/intake';
+import { formIssues, guestTicket, openTicket, replyAsRequester } from '../domain/tickets/intake';
 import { threadView, ticketView } from '../domain/tickets/view';
 import { httpHandler } from '../http/handler';
 import { idempotent } from '../http/idempotency';
@@ -10,7 +10,7 @@ import { ticketDeps as deps } from './ticket-deps';
 /** Guests (citizens who write rarely): no account, an emailed link whose token opens one ticket. */
 export const handler = byRoute({
   'POST /public/tickets': httpHandler(
-    { body: CreateGuestTicketBody, middlewares: [idempotent('body')] },
+    { body: CreateGuestTicketBody, bodyIssues: (raw) => formIssues(deps, raw), middlewares: [idempotent('body')] },
     async ({ body, language }) => {
       const { requester, ...input } = body;
       const { ticket, catalogue } = await openTicket(deps, { kind: 'guest', ...requester }, input, language);

@@ -1,5 +1,5 @@
 import { Forbidden, NotFound } from '../domain/errors';
-import { isStaff, openTicket, replyAsRequester } from '../domain/tickets/intake';
+import { formIssues, isStaff, openTicket, replyAsRequester } from '../domain/tickets/intake';
 import { mayWork, replyAsStaff } from '../domain/tickets/staff';
 import { threadView, ticketView } from '../domain/tickets/view';
 import { requireCaller } from '../http/auth';
@@ -16,6 +16,7 @@ export const handler = byRoute({
   'POST /tickets': httpHandler(
     {
       body: CreateTicketBody,
+      bodyIssues: (raw) => formIssues(deps, raw),
       middlewares: [idempotent('[requestContext.authorizer.jwt.claims.sub, body]')],
     },
     async ({ body, caller, language }) => {

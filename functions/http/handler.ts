@@ -36,7 +36,7 @@ export function httpHandler<B = undefined, Q = undefined, P = undefined>(
     .handler(async (event) => {
       const headers = event.headers ?? {};
       return run({
-        ...parseInput(schemas, event),
+        ...(await parseInput(schemas, event)),
         caller: callerOf(event),
         language: pickLanguage(headers['accept-language']),
         headers,

@@ -12,6 +12,11 @@ export interface RequestSchemas<B, Q, P> {
   readonly params?: z.ZodType<P>;
   /** @default DEFAULT_MAX_BODY_BYTES */
   readonly maxBodyBytes?: number;
+  /**
+   * Checks that depend on data (a topic's own form) and would otherwise only run once the
+   * body is valid; run when the body is invalid too, so the client gets every issue at once.
+   */
+  readonly bodyIssues?: (rawBody: unknown) => Promise<readonly FieldIssue[]>;
 }
 
 export interface ParsedInput<B, Q, P> {
@@ -21,10 +26,10 @@ export interface ParsedInput<B, Q, P> {
 }
 
 /** Validates body, query and path parameters together, so every failing field is reported at once. */
-export function parseInput<B, Q, P>(
+export async function parseInput<B, Q, P>(
   schemas: RequestSchemas<B, Q, P>,
   event: APIGatewayProxyEventV2,
-): ParsedInput<B, Q, P> {
+): Promise<ParsedInput<B, Q, P>> {
   const issues: FieldIssue[] = [];
   const take = <T>(schema: z.ZodType<T> | undefined, value: unknown, prefix: string): T => {
     if (!schema) return undefined as T;
@@ -35,8 +40,13 @@ export function parseInput<B, Q, P>(
   };
   const params = take(schemas.params, event.pathParameters ?? {}, 'params');
   const query = take(schemas.query, event.queryStringParameters ?? {}, 'query');
-  const body = schemas.body ? take(schemas.body, readJsonBody(event, schemas.maxBodyBytes), '') : (undefined as B);
-  if (issues.length > 0) throw new ValidationFailed(issues);
+  const raw = schemas.body ? readJsonBody(event, schemas.maxBodyBytes) : undefined;
+  const body = take(schemas.body, raw, '');
+  if (issues.length > 0) {
+    const more = schemas.bodyIssues && body === undefined && schemas.body ? await schemas.bodyIssues(raw) : [];
+    const seen = new Set(issues.map((issue) => issue.path));
+    throw new ValidationFailed([...issues, ...more.filter((issue) => !seen.has(issue.path))]);
+  }
   return { body, query, params };
 }
 

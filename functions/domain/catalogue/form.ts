@@ -81,14 +81,22 @@ export function compileForm(fields: readonly FormFieldDefinition[], organisation
     shape[field.name] =
       field.required && !field.requiredWhen ? schema : z.preprocess(blankToUndefined, schema.optional());
   }
-  return z.strictObject(shape).superRefine((values: FieldValues, context) => {
-    for (const field of fields) {
-      const condition = field.requiredWhen;
-      if (condition && values[condition.field] === condition.equals && values[field.name] === undefined) {
-        context.addIssue({ code: 'custom', path: [field.name], message: 'Required.' });
+  return z.strictObject(shape).superRefine(
+    (values: FieldValues, context) => {
+      for (const field of fields) {
+        const condition = field.requiredWhen;
+        if (
+          condition &&
+          values[condition.field] === condition.equals &&
+          blankToUndefined(values[field.name]) === undefined
+        ) {
+          context.addIssue({ code: 'custom', path: [field.name], message: 'Required.' });
+        }
       }
-    }
-  });
+    },
+    // Also when other fields failed, so the requester sees every missing answer at once.
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 }
 
 /** What may be stored: everything but transient fields (e.g. a mobile used once for a password). */

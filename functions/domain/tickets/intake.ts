@@ -2,8 +2,8 @@ import type { Caller } from '../../http/auth';
 import type { Language } from '../../http/language';
 import { findOrganisation, findTopic, isFileable } from '../catalogue/catalogue';
 import { compileForm, storableFields } from '../catalogue/form';
-import type { TicketType } from '../catalogue/model';
-import { Forbidden, NotFound, ValidationFailed } from '../errors';
+import type { Catalogue, OrganisationDefinition, TicketType, TopicDefinition } from '../catalogue/model';
+import { type FieldIssue, Forbidden, NotFound, ValidationFailed } from '../errors';
 import { zodIssuesOf } from '../issues';
 import type { CallbackRequest, Channel, MessageRecord, TicketRecord } from './model';
 import type { CatalogueSource, Clock, Ids, Notifier, TicketStore } from './ports';
@@ -38,6 +38,26 @@ const STAFF_GROUPS = ['agent', 'supervisor', 'admin'] as const;
 export const isStaff = (caller: Caller | undefined): boolean =>
   Boolean(caller?.groups.some((group) => (STAFF_GROUPS as readonly string[]).includes(group)));
 
+function organisationOf(catalogue: Catalogue, topic: TopicDefinition): OrganisationDefinition {
+  const organisation = findOrganisation(catalogue, topic.organisationId ?? '');
+  if (!organisation) throw new Error(`Topic ${topic.id} names a missing organisation`);
+  return organisation;
+}
+
+/**
+ * The topic form's issues for a body that failed other checks, so a requester sees every
+ * problem at once. Bodies too malformed to name a topic and its fields yield none.
+ */
+export async function formIssues(deps: Pick<Deps, 'catalogue'>, raw: unknown): Promise<FieldIssue[]> {
+  const body = raw as { topicId?: unknown; fields?: unknown } | undefined;
+  if (typeof body?.topicId !== 'string' || typeof body.fields !== 'object' || body.fields === null) return [];
+  const catalogue = await deps.catalogue.load();
+  const topic = findTopic(catalogue, body.topicId);
+  if (!topic?.organisationId) return [];
+  const form = compileForm(topic.form.fields, organisationOf(catalogue, topic)).safeParse(body.fields);
+  return form.success ? [] : zodIssuesOf(form.error, 'fields');
+}
+
 /**
  * Files a ticket: the topic's own form is compiled and checked, transient fields are used and
  * dropped, priority comes from the impact answers, and one transaction stores it all.
@@ -59,8 +79,7 @@ export async function openTicket(deps: Deps, requester: Requester, input: Ticket
     issues.push({ path: 'callback', message: 'Required for a call-back request.' });
   if (input.type !== 'callback' && input.callback)
     issues.push({ path: 'callback', message: 'Only for call-back requests.' });
-  const organisation = findOrganisation(catalogue, topic.organisationId ?? '');
-  if (!organisation) throw new Error(`Topic ${topic.id} names a missing organisation`);
+  const organisation = organisationOf(catalogue, topic);
   const form = compileForm(topic.form.fields, organisation).safeParse(input.fields);
   if (!form.success) issues.push(...zodIssuesOf(form.error, 'fields'));
   if (issues.length > 0 || !form.success) throw new ValidationFailed(issues);

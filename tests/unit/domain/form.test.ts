@@ -80,6 +80,13 @@ describe('a topic form compiled to a schema', () => {
     expect(pathsOf({ ...valid, role: 'immigration_technician', category: 'B' })).toEqual([]);
   });
 
+  it('reports a conditionally required field even when other fields fail too', () => {
+    expect(pathsOf({ ...valid, role: 'immigration_technician', nationalId: 'bad' }).sort()).toEqual([
+      'category',
+      'nationalId',
+    ]);
+  });
+
   it('treats a required checkbox as a confirmation that must be ticked', () => {
     expect(pathsOf({ ...valid, coordinator: false })).toEqual(['coordinator']);
   });

@@ -10,9 +10,9 @@ const event = (over: Partial<APIGatewayProxyEventV2>): APIGatewayProxyEventV2 =>
 const Body = z.strictObject({ subject: z.string().min(3), fields: z.strictObject({ count: z.number().int() }) });
 const Query = z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(25) });
 
-function failure(run: () => unknown): ValidationFailed {
+async function failure(run: () => Promise<unknown>): Promise<ValidationFailed> {
   try {
-    run();
+    await run();
   } catch (error) {
     if (error instanceof ValidationFailed) return error;
     throw error;
@@ -21,8 +21,8 @@ function failure(run: () => unknown): ValidationFailed {
 }
 
 describe('parseInput', () => {
-  it('returns typed body, query and path parameters', () => {
-    const input = parseInput(
+  it('returns typed body, query and path parameters', async () => {
+    const input = await parseInput(
       { body: Body, query: Query, params: z.object({ ticketId: z.string() }) },
       event({ body: '{"subject":"Printer","fields":{"count":2}}', pathParameters: { ticketId: 't1' } }),
     );
@@ -33,8 +33,8 @@ describe('parseInput', () => {
     });
   });
 
-  it('reports every failing field at once, body and query together, with dotted paths', () => {
-    const error = failure(() =>
+  it('reports every failing field at once, body and query together, with dotted paths', async () => {
+    const error = await failure(() =>
       parseInput(
         { body: Body, query: Query },
         event({ body: '{"subject":"x","fields":{"count":1.5}}', queryStringParameters: { limit: '500' } }),
@@ -43,8 +43,18 @@ describe('parseInput', () => {
     expect(error.issues.map((issue) => issue.path).sort()).toEqual(['fields.count', 'query.limit', 'subject']);
   });
 
-  it('rejects unknown fields, naming each one', () => {
-    const error = failure(() =>
+  it('adds the issues of data-dependent checks when the body is invalid anyway', async () => {
+    const error = await failure(() =>
+      parseInput(
+        { body: Body, bodyIssues: async () => [{ path: 'fields.nationalId', message: 'Wrong letter' }] },
+        event({ body: '{"subject":"x","fields":{"count":1}}' }),
+      ),
+    );
+    expect(error.issues.map((issue) => issue.path)).toEqual(['subject', 'fields.nationalId']);
+  });
+
+  it('rejects unknown fields, naming each one', async () => {
+    const error = await failure(() =>
       parseInput({ body: Body }, event({ body: '{"subject":"abc","fields":{"count":1,"x":1},"admin":true}' })),
     );
     expect(error.issues).toEqual(
@@ -55,31 +65,27 @@ describe('parseInput', () => {
     );
   });
 
-  it('rejects malformed JSON as a validation problem', () => {
-    expect(() => parseInput({ body: Body }, event({ body: '{"subject":' }))).toThrow(ValidationFailed);
+  it('rejects malformed JSON as a validation problem', async () => {
+    await expect(parseInput({ body: Body }, event({ body: '{"subject":' }))).rejects.toThrow(ValidationFailed);
   });
 
-  it('refuses bodies over the limit before parsing them', () => {
+  it('refuses bodies over the limit before parsing them', async () => {
     const big = JSON.stringify({ subject: 'a'.repeat(70_000), fields: { count: 1 } });
-    expect(() => parseInput({ body: Body }, event({ body: big }))).toThrow(PayloadTooLarge);
-    expect(() =>
-      parseInput(
-        { body: Body, maxBodyBytes: 100 },
-        event({
-          body: '{"subject":"abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz"}',
-        }),
-      ),
-    ).toThrow(PayloadTooLarge);
+    await expect(parseInput({ body: Body }, event({ body: big }))).rejects.toThrow(PayloadTooLarge);
+    const small = JSON.stringify({ subject: 'a'.repeat(200), fields: { count: 1 } });
+    await expect(parseInput({ body: Body, maxBodyBytes: 100 }, event({ body: small }))).rejects.toThrow(
+      PayloadTooLarge,
+    );
   });
 
-  it('accepts only JSON bodies', () => {
-    expect(() =>
+  it('accepts only JSON bodies', async () => {
+    await expect(
       parseInput({ body: Body }, event({ headers: { 'content-type': 'text/plain' }, body: 'hello' })),
-    ).toThrow(UnsupportedMediaType);
+    ).rejects.toThrow(UnsupportedMediaType);
   });
 
-  it('decodes base64 bodies as API Gateway sends binary payloads', () => {
+  it('decodes base64 bodies as API Gateway sends binary payloads', async () => {
     const body = Buffer.from('{"subject":"Printer","fields":{"count":2}}').toString('base64');
-    expect(parseInput({ body: Body }, event({ body, isBase64Encoded: true })).body.subject).toBe('Printer');
+    expect((await parseInput({ body: Body }, event({ body, isBase64Encoded: true }))).body.subject).toBe('Printer');
   });
 });

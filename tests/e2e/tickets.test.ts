@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { api } from '../support/api';
+import { mailTo, nowSeconds } from '../support/mail';
+import { fileAs, portalIncident, type TicketBody } from '../support/tickets';
+
+const newProfessional = (fields: Record<string, unknown>) => ({
+  type: 'request',
+  topicId: 'hestia-new-user',
+  subject: `New professional ${randomUUID().slice(0, 8)}`,
+  description: 'Please create a user for our new social worker.',
+  fields,
+});
+const professional = {
+  fullName: 'Núria Puig i Ferrer',
+  nationalId: '12345678Z',
+  corporateEmail: 'npuig@ajuntament.example.cat',
+  role: 'immigration_technician',
+  category: 'B',
+  team: 'Serveis socials bàsics',
+  sector: 'Nord',
+  mobile: '612 34 56 78',
+};
+
+describe('filing a ticket as a signed-in user', () => {
+  it('stores it with a human number, ITIL priority and the status label in the reader’s language', async () => {
+    const response = await api<TicketBody>('POST', '/tickets', {
+      as: 'citizen',
+      body: portalIncident(),
+      headers: { 'accept-language': 'es' },
+    });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('location')).toBe(`/tickets/${response.body.id}`);
+    expect(response.body).toMatchObject({ status: 'open', statusLabel: 'Abierto', priority: 'P1' });
+    expect(response.body.number).toMatch(/^DIPU-\d{4}-\d{6}$/);
+    expect(response.body.topic.path).toHaveLength(2);
+  });
+
+  it('checks the topic’s own form, keeps the national ID and never stores the transient mobile', async () => {
+    const since = nowSeconds();
+    const ticket = await fileAs('citizen', newProfessional(professional));
+    expect(ticket.fields).toMatchObject({ nationalId: '12345678Z', category: 'B' });
+    expect(ticket.fields).not.toHaveProperty('mobile');
+    const read = await api<TicketBody>('GET', `/tickets/${ticket.id}`, { as: 'citizen' });
+    expect(JSON.stringify(read.body)).not.toContain('612');
+
+    const mails = (await mailTo('citizen@finestreta.local', since)).filter((m) => m.subject.includes(ticket.number));
+    expect(mails).toHaveLength(1);
+    const text = JSON.stringify(mails[0]);
+    expect(text).not.toContain('12345678Z');
+    expect(text).not.toContain('612');
+  });
+
+  it('gives every ticket its own number even when many are filed at once', async () => {
+    const tickets = await Promise.all(Array.from({ length: 8 }, () => fileAs('department', portalIncident())));
+    const numbers = tickets.map((t) => Number(t.number.slice(-6))).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(8);
+    expect(numbers.at(-1)! - numbers[0]!).toBe(7);
+  });
+
+  it('mails the requester in their language on creation, with the number and a link', async () => {
+    const since = nowSeconds();
+    const ticket = await fileAs('citizen', portalIncident(), { 'accept-language': 'ca' });
+    const mails = (await mailTo('citizen@finestreta.local', since)).filter((m) => m.subject.includes(ticket.number));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.subject).toBe(`[${ticket.number}] Hem rebut el vostre tiquet`);
+    expect(mails[0]?.body.text).toContain(`/tickets/${ticket.id}`);
+    expect(mails[0]?.body.text).toContain('no s’afegeixen al tiquet');
+  });
+
+  it('replays the first response for a retried Idempotency-Key and files nothing new', async () => {
+    const key = randomUUID();
+    const body = portalIncident();
+    const first = await api<TicketBody>('POST', '/tickets', {
+      as: 'citizen',
+      body,
+      headers: { 'idempotency-key': key },
+    });
+    const retry = await api<TicketBody>('POST', '/tickets', {
+      as: 'citizen',
+      body,
+      headers: { 'idempotency-key': key },
+    });
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body.id).toBe(first.body.id);
+    const mine = await api<{ items: TicketBody[] }>('GET', '/tickets?limit=100', { as: 'citizen' });
+    expect(mine.body.items.filter((t) => t.id === first.body.id)).toHaveLength(1);
+    expect(mine.body.items.filter((t) => (t as unknown as { subject: string }).subject === body.subject)).toHaveLength(
+      1,
+    );
+  });
+
+  it('refuses an Idempotency-Key reused for a different request', async () => {
+    const key = randomUUID();
+    await api('POST', '/tickets', { as: 'citizen', body: portalIncident(), headers: { 'idempotency-key': key } });
+    const reused = await api('POST', '/tickets', {
+      as: 'citizen',
+      body: portalIncident(),
+      headers: { 'idempotency-key': key },
+    });
+    expect(reused.status).toBe(409);
+  });
+
+  it('takes a call-back request with a phone and a morning or afternoon slot', async () => {
+    const response = await api<TicketBody & { callback: unknown }>('POST', '/tickets', {
+      as: 'citizen',
+      body: {
+        type: 'callback',
+        topicId: 'oac360-callback',
+        subject: 'Help with my grant application',
+        description: 'I cannot attach documents in the electronic office.',
+        fields: { about: (await firstOption('oac360-callback', 'about')) ?? 'other' },
+        callback: { phone: '+34 600 112 233', slot: 'afternoon' },
+      },
+    });
+    expect(response.status).toBe(201);
+    expect(response.body.callback).toEqual({ phone: '+34600112233', slot: 'afternoon' });
+  });
+});
+
+async function firstOption(topicId: string, field: string): Promise<string | undefined> {
+  const topic = await api<{ form: { fields: { name: string; options?: { value: string }[] }[] } }>(
+    'GET',
+    `/topics/${topicId}`,
+  );
+  return topic.body.form.fields.find((f) => f.name === field)?.options?.[0]?.value;
+}
+
+describe('my tickets', () => {
+  it('lists my own tickets newest first, with cursor pagination and a status filter', async () => {
+    const filed = [];
+    for (let i = 0; i < 3; i++) filed.push(await fileAs('reviewer', portalIncident()));
+    const first = await api<{ items: TicketBody[]; nextCursor: string | null }>('GET', '/tickets?limit=2', {
+      as: 'reviewer',
+    });
+    expect(first.status).toBe(200);
+    expect(first.body.items.map((t) => t.id)).toEqual([filed[2]?.id, filed[1]?.id]);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await api<{ items: TicketBody[] }>(
+      'GET',
+      `/tickets?limit=2&cursor=${encodeURIComponent(first.body.nextCursor as string)}`,
+      { as: 'reviewer' },
+    );
+    expect(second.body.items[0]?.id).toBe(filed[0]?.id);
+
+    const open = await api<{ items: TicketBody[] }>('GET', '/tickets?status=open&limit=100', { as: 'reviewer' });
+    expect(open.body.items.every((t) => t.status === 'open')).toBe(true);
+    const closed = await api<{ items: TicketBody[] }>('GET', '/tickets?status=closed', { as: 'reviewer' });
+    expect(closed.body.items).toEqual([]);
+  });
+});
+
+describe('the ticket page and replies', () => {
+  it('shows the thread oldest first and adds the requester’s reply at the end', async () => {
+    const ticket = await fileAs('citizen', portalIncident());
+    const reply = await api('POST', `/tickets/${ticket.id}/messages`, {
+      as: 'citizen',
+      body: { body: 'It works on mobile.' },
+    });
+    expect(reply.status).toBe(201);
+    const page = await api<TicketBody>('GET', `/tickets/${ticket.id}`, { as: 'citizen' });
+    expect(page.body.thread?.map((m) => m.body)).toEqual([
+      'The municipal website answers with error 500 since 9:00.',
+      'It works on mobile.',
+    ]);
+    expect(page.body.history?.[0]).toMatchObject({ action: 'created', to: 'open' });
+  });
+
+  it('moves a ticket waiting on the requester back to in progress when they answer, mailing each step', async () => {
+    const since = nowSeconds();
+    const ticket = await fileAs('citizen', portalIncident());
+    const asked = await api<TicketBody>('POST', `/tickets/${ticket.id}/messages`, {
+      as: 'agent',
+      body: { body: 'Which browser do you use?', requestInfo: true },
+    });
+    expect(asked.status).toBe(201);
+    expect(asked.body.status).toBe('waiting_on_requester');
+
+    const note = await api('POST', `/tickets/${ticket.id}/messages`, {
+      as: 'agent',
+      body: { body: 'Probably the CDN again', internal: true },
+    });
+    expect(note.status).toBe(201);
+
+    const answered = await api<TicketBody>('POST', `/tickets/${ticket.id}/messages`, {
+      as: 'citizen',
+      body: { body: 'Firefox 140.' },
+    });
+    expect(answered.body.status).toBe('in_progress');
+
+    const page = await api<TicketBody>('GET', `/tickets/${ticket.id}`, { as: 'citizen' });
+    expect(page.body.thread?.map((m) => m.body)).not.toContain('Probably the CDN again');
+    expect(page.body.history?.map((h) => h.to)).toEqual(['open', 'waiting_on_requester', 'in_progress']);
+
+    const mails = (await mailTo('citizen@finestreta.local', since, 2)).filter((m) => m.subject.includes(ticket.number));
+    expect(mails.map((m) => m.subject.replace(`[${ticket.number}] `, ''))).toEqual([
+      'Hem rebut el vostre tiquet',
+      'Necessitem més informació',
+    ]);
+    expect(JSON.stringify(mails)).not.toContain('CDN');
+  });
+
+  it('lets the agent see internal notes and mails the requester on an agent’s reply', async () => {
+    const since = nowSeconds();
+    const ticket = await fileAs('citizen', portalIncident(), { 'accept-language': 'en' });
+    await api('POST', `/tickets/${ticket.id}/messages`, { as: 'agent', body: { body: 'Checked: fixed.' } });
+    const staffView = await api<TicketBody>('GET', `/tickets/${ticket.id}`, { as: 'agent' });
+    expect(staffView.status).toBe(200);
+    expect(staffView.body.status).toBe('in_progress');
+    const mails = (await mailTo('citizen@finestreta.local', since, 2)).filter((m) => m.subject.includes(ticket.number));
+    expect(mails.map((m) => m.subject)).toContain(`[${ticket.number}] New reply to your ticket`);
+  });
+});

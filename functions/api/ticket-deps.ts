@@ -1,6 +1,6 @@
 import { cryptoIds } from '../domain/tickets/ids';
 import type { Deps } from '../domain/tickets/intake';
-import { sesNotifier } from '../mail/ses-notifier';
+import { sesMailer } from '../mail/ses-mailer';
 import { loadCatalogue } from '../store/catalogue-store';
 import { dynamoTicketStore } from '../store/ticket-store';
 
@@ -8,7 +8,7 @@ import { dynamoTicketStore } from '../store/ticket-store';
 export const ticketDeps: Deps = {
   store: dynamoTicketStore,
   catalogue: { load: () => loadCatalogue() },
-  notifier: sesNotifier,
+  mailer: sesMailer,
   clock: { now: () => new Date() },
   ids: cryptoIds,
 };

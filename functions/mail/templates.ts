@@ -1,4 +1,4 @@
-import type { MailEvent } from '../domain/tickets/ports';
+import type { MailEvent } from '../domain/tickets/notifications';
 import type { Language } from '../http/language';
 
 export interface MailContent {
@@ -9,14 +9,23 @@ export interface MailContent {
 export interface MailFacts {
   readonly number: string;
   readonly subject: string;
-  readonly link: string;
+  /** Where a signed-in requester follows the ticket; absent for guests. */
+  readonly link?: string;
   readonly name: string;
-  /** Only for guests: their private link, which is all they have to follow the ticket. */
+  /** A guest's private link: only in their first mail, the one place their token ever travels. */
   readonly guestLink?: string;
   readonly message?: string;
 }
 
-type Template = (facts: MailFacts) => MailContent;
+type Template = (facts: MailFacts & { readonly link: string }) => MailContent;
+
+/** A guest's later mails cannot carry their token (it is never stored): they point to the first mail. */
+const GUEST_LINK_HINT: Record<Language, string> = {
+  ca: 'l’enllaç del primer correu que us vam enviar',
+  es: 'el enlace del primer correo que le enviamos',
+  oc: 'eth ligam deth prumèr corrèu que vos mandèrem',
+  en: 'the link in the first email we sent you',
+};
 
 /** Replies to these emails do not reach the ticket (as at the support centre): every mail says so. */
 const NO_REPLY: Record<Language, string> = {
@@ -37,73 +46,73 @@ const TEMPLATES: Record<MailEvent, Record<Language, Template>> = {
   created: {
     ca: (f) => ({
       subject: `[${f.number}] Hem rebut el vostre tiquet`,
-      text: `Hem registrat el vostre tiquet ${f.number}: «${f.subject}».\n\nPodeu seguir-lo aquí: ${f.guestLink ?? f.link}`,
+      text: `Hem registrat el vostre tiquet ${f.number}: «${f.subject}».\n\nPodeu seguir-lo aquí: ${f.link}`,
     }),
     es: (f) => ({
       subject: `[${f.number}] Hemos recibido su tique`,
-      text: `Hemos registrado su tique ${f.number}: «${f.subject}».\n\nPuede seguirlo aquí: ${f.guestLink ?? f.link}`,
+      text: `Hemos registrado su tique ${f.number}: «${f.subject}».\n\nPuede seguirlo aquí: ${f.link}`,
     }),
     oc: (f) => ({
       subject: `[${f.number}] Auem recebut eth vòste tiquet`,
-      text: `Auem registrat eth vòste tiquet ${f.number}: «${f.subject}».\n\nLo podètz seguir aciu: ${f.guestLink ?? f.link}`,
+      text: `Auem registrat eth vòste tiquet ${f.number}: «${f.subject}».\n\nLo podètz seguir aciu: ${f.link}`,
     }),
     en: (f) => ({
       subject: `[${f.number}] We have received your ticket`,
-      text: `We have registered your ticket ${f.number}: "${f.subject}".\n\nFollow it here: ${f.guestLink ?? f.link}`,
+      text: `We have registered your ticket ${f.number}: "${f.subject}".\n\nFollow it here: ${f.link}`,
     }),
   },
   staff_replied: {
     ca: (f) => ({
       subject: `[${f.number}] Nova resposta al vostre tiquet`,
-      text: `Hi ha una resposta nova al tiquet ${f.number}:\n\n${f.message ?? ''}\n\nVegeu-la aquí: ${f.guestLink ?? f.link}`,
+      text: `Hi ha una resposta nova al tiquet ${f.number}:\n\n${f.message ?? ''}\n\nVegeu-la aquí: ${f.link}`,
     }),
     es: (f) => ({
       subject: `[${f.number}] Nueva respuesta a su tique`,
-      text: `Hay una respuesta nueva en el tique ${f.number}:\n\n${f.message ?? ''}\n\nVéala aquí: ${f.guestLink ?? f.link}`,
+      text: `Hay una respuesta nueva en el tique ${f.number}:\n\n${f.message ?? ''}\n\nVéala aquí: ${f.link}`,
     }),
     oc: (f) => ({
       subject: `[${f.number}] Navèra responsa ath vòste tiquet`,
-      text: `I a ua responsa navèra en tiquet ${f.number}:\n\n${f.message ?? ''}\n\nVejatz-la aciu: ${f.guestLink ?? f.link}`,
+      text: `I a ua responsa navèra en tiquet ${f.number}:\n\n${f.message ?? ''}\n\nVejatz-la aciu: ${f.link}`,
     }),
     en: (f) => ({
       subject: `[${f.number}] New reply to your ticket`,
-      text: `There is a new reply on ticket ${f.number}:\n\n${f.message ?? ''}\n\nSee it here: ${f.guestLink ?? f.link}`,
+      text: `There is a new reply on ticket ${f.number}:\n\n${f.message ?? ''}\n\nSee it here: ${f.link}`,
     }),
   },
   info_requested: {
     ca: (f) => ({
       subject: `[${f.number}] Necessitem més informació`,
-      text: `Per continuar amb el tiquet ${f.number} necessitem més informació:\n\n${f.message ?? ''}\n\nResponeu des d’aquí: ${f.guestLink ?? f.link}`,
+      text: `Per continuar amb el tiquet ${f.number} necessitem més informació:\n\n${f.message ?? ''}\n\nResponeu des d’aquí: ${f.link}`,
     }),
     es: (f) => ({
       subject: `[${f.number}] Necesitamos más información`,
-      text: `Para continuar con el tique ${f.number} necesitamos más información:\n\n${f.message ?? ''}\n\nResponda desde aquí: ${f.guestLink ?? f.link}`,
+      text: `Para continuar con el tique ${f.number} necesitamos más información:\n\n${f.message ?? ''}\n\nResponda desde aquí: ${f.link}`,
     }),
     oc: (f) => ({
       subject: `[${f.number}] Mos cau mès informacion`,
-      text: `Entà contunhar damb eth tiquet ${f.number} mos cau mès informacion:\n\n${f.message ?? ''}\n\nRespongatz aciu: ${f.guestLink ?? f.link}`,
+      text: `Entà contunhar damb eth tiquet ${f.number} mos cau mès informacion:\n\n${f.message ?? ''}\n\nRespongatz aciu: ${f.link}`,
     }),
     en: (f) => ({
       subject: `[${f.number}] We need more information`,
-      text: `To go on with ticket ${f.number} we need more information:\n\n${f.message ?? ''}\n\nAnswer here: ${f.guestLink ?? f.link}`,
+      text: `To go on with ticket ${f.number} we need more information:\n\n${f.message ?? ''}\n\nAnswer here: ${f.link}`,
     }),
   },
   resolved: {
     ca: (f) => ({
       subject: `[${f.number}] El vostre tiquet s’ha resolt`,
-      text: `Hem resolt el tiquet ${f.number}: «${f.subject}».\n\nSi no és així, podeu reobrir-lo; i ens ajudarà que valoreu el servei: ${f.guestLink ?? f.link}`,
+      text: `Hem resolt el tiquet ${f.number}: «${f.subject}».\n\nSi no és així, podeu reobrir-lo; i ens ajudarà que valoreu el servei: ${f.link}`,
     }),
     es: (f) => ({
       subject: `[${f.number}] Su tique se ha resuelto`,
-      text: `Hemos resuelto el tique ${f.number}: «${f.subject}».\n\nSi no es así, puede reabrirlo; y nos ayudará que valore el servicio: ${f.guestLink ?? f.link}`,
+      text: `Hemos resuelto el tique ${f.number}: «${f.subject}».\n\nSi no es así, puede reabrirlo; y nos ayudará que valore el servicio: ${f.link}`,
     }),
     oc: (f) => ({
       subject: `[${f.number}] Eth vòste tiquet s’a resolvut`,
-      text: `Auem resolvut eth tiquet ${f.number}: «${f.subject}».\n\nSe non ei atau, lo podètz tornar a dobrir; e mos ajudarà que valoretz eth servici: ${f.guestLink ?? f.link}`,
+      text: `Auem resolvut eth tiquet ${f.number}: «${f.subject}».\n\nSe non ei atau, lo podètz tornar a dobrir; e mos ajudarà que valoretz eth servici: ${f.link}`,
     }),
     en: (f) => ({
       subject: `[${f.number}] Your ticket has been resolved`,
-      text: `We have resolved ticket ${f.number}: "${f.subject}".\n\nIf it is not, you can reopen it; and please rate the service: ${f.guestLink ?? f.link}`,
+      text: `We have resolved ticket ${f.number}: "${f.subject}".\n\nIf it is not, you can reopen it; and please rate the service: ${f.link}`,
     }),
   },
 };
@@ -113,7 +122,8 @@ const TEMPLATES: Record<MailEvent, Record<Language, Template>> = {
  * never form fields: national IDs and transient values cannot leak through it.
  */
 export function renderMail(event: MailEvent, language: Language, facts: MailFacts): MailContent {
-  const content = TEMPLATES[event][language](facts);
+  const link = facts.guestLink ?? facts.link ?? GUEST_LINK_HINT[language];
+  const content = TEMPLATES[event][language]({ ...facts, link });
   return {
     subject: content.subject,
     text: `${GREETING[language](facts.name)}\n\n${content.text}\n\n— \n${NO_REPLY[language]}\n`,

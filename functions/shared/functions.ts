@@ -18,6 +18,8 @@ export interface FunctionSpec {
   readonly entry: string;
   readonly description: string;
   readonly uses: readonly Capability[];
+  /** Invoked by new outbox items on the table's stream instead of (or besides) HTTP routes. */
+  readonly trigger?: 'outbox-stream';
   /** @default 256 */
   readonly memoryMiB?: number;
   /** @default 10 */
@@ -49,6 +51,12 @@ export const FUNCTIONS = {
     entry: 'functions/api/public-tickets.ts',
     description: 'Guests file and follow a ticket through an emailed access link',
     uses: ['table:write', 'mail:send'],
+  },
+  notify: {
+    entry: 'functions/jobs/notify.ts',
+    description: 'Sends the notification mails waiting in the outbox',
+    uses: ['mail:send'],
+    trigger: 'outbox-stream',
   },
   openapi: {
     entry: 'functions/api/openapi.ts',

@@ -1,7 +1,7 @@
 import { Entity, Service } from 'electrodb';
 import { readEnv } from '../shared/env';
 import { documentClient } from './dynamodb-client';
-import { TABLE_KEYS } from './keys';
+import { OUTBOX_ENTITY, TABLE_KEYS } from './keys';
 
 /**
  * The single table's entities and collections, declared once. Access patterns:
@@ -185,20 +185,6 @@ export const MonthlyCountEntity = new Entity(
   { table, client: documentClient },
 );
 
-export const store = new Service(
-  {
-    organisation: OrganisationEntity,
-    team: TeamEntity,
-    topic: TopicEntity,
-    ticket: TicketEntity,
-    message: MessageEntity,
-    history: HistoryEntity,
-    ticketSequence: TicketSequenceEntity,
-    monthlyCount: MonthlyCountEntity,
-  },
-  { table, client: documentClient },
-);
-
 /** Staff profile: which organisation an agent or supervisor works for, and in which teams. */
 export const AgentEntity = new Entity(
   {
@@ -212,6 +198,50 @@ export const AgentEntity = new Entity(
       supervisor: { type: 'boolean', default: false },
     },
     indexes: { record: { pk: { field: pk, composite: ['userId'] }, sk: { field: sk, composite: [] } } },
+  },
+  { table, client: documentClient },
+);
+
+/** Mails waiting to be sent: written with the change they report, delivered from the table's stream. */
+export const OutboxEntity = new Entity(
+  {
+    model: { entity: OUTBOX_ENTITY.name, version: '1', service },
+    attributes: {
+      notificationId: { type: 'string', required: true },
+      event: { type: 'string', required: true },
+      ticketId: { type: 'string', required: true },
+      number: { type: 'string', required: true },
+      subject: { type: 'string', required: true },
+      requesterName: { type: 'string', required: true },
+      requesterEmail: { type: 'string', required: true },
+      language: { type: 'string', required: true },
+      guest: { type: 'boolean', required: true },
+      message: { type: 'string' },
+      createdAt: { type: 'string', required: true },
+      /** Kept a week for investigation, then removed by the table's TTL. */
+      ttl: { type: 'number', required: true },
+    },
+    indexes: {
+      record: {
+        pk: { field: pk, composite: ['ticketId'] },
+        sk: { field: sk, composite: ['notificationId'] },
+      },
+    },
+  },
+  { table, client: documentClient },
+);
+
+export const store = new Service(
+  {
+    organisation: OrganisationEntity,
+    team: TeamEntity,
+    topic: TopicEntity,
+    ticket: TicketEntity,
+    message: MessageEntity,
+    history: HistoryEntity,
+    ticketSequence: TicketSequenceEntity,
+    monthlyCount: MonthlyCountEntity,
+    outbox: OutboxEntity,
   },
   { table, client: documentClient },
 );

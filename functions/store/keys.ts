@@ -14,3 +14,9 @@ export const TABLE_KEYS = {
 } as const;
 
 export const GLOBAL_INDEXES = [TABLE_KEYS.gsi1, TABLE_KEYS.gsi2] as const;
+
+/**
+ * How the table's stream recognises new outbox items: ElectroDB writes the entity name in
+ * `__edb_e__`. The CDK event-source filter and the local stream poller both match on it.
+ */
+export const OUTBOX_ENTITY = { name: 'outbox', attribute: '__edb_e__' } as const;

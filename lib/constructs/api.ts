@@ -11,11 +11,15 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/shared/env';
 import { type Capability, envKeysFor, FUNCTIONS, type FunctionSpec } from '../../functions/shared/functions';
 import { ROUTES, type RouteSpec, routeKey } from '../../functions/shared/routes';
+import { OUTBOX_ENTITY } from '../../functions/store/keys';
 import type { StageConfig } from '../config';
 import { acknowledge } from '../nag';
 import type { AttachmentsBucket } from './attachments-bucket';
@@ -141,6 +145,7 @@ export class Api extends Construct {
         timeout: spec.timeoutSeconds === undefined ? undefined : Duration.seconds(spec.timeoutSeconds),
       });
       for (const use of new Set(spec.uses)) this.grant(fn, use, props, webBaseUrl);
+      if (spec.trigger === 'outbox-stream') this.deliverOutbox(fn, props.table);
       // The contract in functions/shared/functions.ts: each capability's env must be set.
       const missing = envKeysFor(spec).filter((key) => fn.environment[ENV[key]] === undefined);
       if (missing.length > 0) throw new Error(`${name}: capabilities set no value for ${missing.join(', ')}`);
@@ -184,6 +189,40 @@ export class Api extends Construct {
   /** Base URL of the API (the `$default` stage). */
   get url(): string {
     return this.stage.url;
+  }
+
+  /**
+   * New outbox items on the table's stream invoke `fn`; nothing else does (the filter runs in
+   * the event source mapping, so other writes cost no invocation). Mails that keep failing
+   * land in an encrypted dead-letter queue for operators.
+   */
+  private deliverOutbox(fn: FinestretaFunction, table: DataTable): void {
+    const deadLetters = new Queue(this, `${fn.node.id}-DeadLetters`, {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledge(
+      deadLetters,
+      'AwsSolutions-SQS3',
+      'This queue is itself the dead-letter destination of the outbox stream mapping; a queue for its own failures would only move the problem. Operators inspect and redrive it.',
+    );
+    fn.fn.addEventSource(
+      new DynamoEventSource(table.table, {
+        startingPosition: StartingPosition.LATEST,
+        batchSize: 10,
+        retryAttempts: 5,
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(deadLetters),
+        filters: [
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual('INSERT'),
+            dynamodb: { NewImage: { [OUTBOX_ENTITY.attribute]: { S: FilterRule.isEqual(OUTBOX_ENTITY.name) } } },
+          }),
+        ],
+      }),
+    );
   }
 
   private grant(fn: FinestretaFunction, use: Capability, props: ApiProps, webBaseUrl: string): void {

@@ -28,12 +28,20 @@ const DYNAMODB_CLIENT_MODULE = resolve(import.meta.dirname, '../../functions/sto
  */
 export class LocalFunction {
   private worker: Worker | undefined;
+  private stopped = false;
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (reply: InvokeReply) => void; reject: (e: Error) => void }>();
 
   constructor(private readonly spec: LocalFunctionSpec) {}
 
   async invoke(event: unknown): Promise<Invocation> {
+    if (this.stopped) {
+      return {
+        error: { name: 'Stopped', message: 'The local stack is stopping' },
+        dynamoDb: { requests: 0, ms: 0 },
+        requestId: '',
+      };
+    }
     const worker = this.ensureWorker();
     const id = this.nextId++;
     const requestId = randomUUID();
@@ -45,7 +53,7 @@ export class LocalFunction {
         timer = setTimeout(() => {
           this.pending.delete(id);
           reject(new Error(`Task timed out after ${this.spec.timeoutSeconds} seconds`));
-          void this.stop();
+          void this.terminate();
         }, this.spec.timeoutSeconds * 1000);
         worker.postMessage(message);
       });
@@ -59,6 +67,12 @@ export class LocalFunction {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    await this.terminate();
+  }
+
+  /** Ends this instance; the next invocation starts a new one, as Lambda does after a timeout. */
+  private async terminate(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
     if (worker) await worker.terminate();

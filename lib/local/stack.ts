@@ -4,6 +4,7 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { GROUPS } from '../../functions/http/auth';
@@ -18,6 +19,7 @@ import { assertPortFree, freePort } from './ports';
 import { runAsFunction } from './run-as-function';
 import { ensureBucket, startS3 } from './s3';
 import { startSes } from './ses';
+import { startStreamPoller } from './stream-poller';
 import { synthesizeStack } from './synth';
 import { planFromTemplate, type ResolveContext, resolveValue } from './template';
 
@@ -233,6 +235,19 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     stops.push(gateway.stop);
 
+    for (const stream of plan.streams) {
+      const fn = functions.get(stream.functionLogicalId);
+      if (!fn) throw new Error(`Event source mapping names unknown function ${stream.functionLogicalId}`);
+      const poller = await startStreamPoller({
+        endpoint: dynamodb.endpoint,
+        tableName: refs[stream.tableLogicalId] as string,
+        subscriptions: [{ fn, batchSize: stream.batchSize, filters: stream.filters }],
+        region: LOCAL_REGION,
+        log,
+      });
+      stops.push(poller.stop);
+    }
+
     const endpoints: LocalEndpoints = {
       apiUrl: gateway.url,
       healthUrl: `${gateway.url}/health`,
@@ -290,7 +305,13 @@ async function createTableIfMissing(
   ttlAttribute: string | undefined,
 ) {
   try {
-    await client.send(new DescribeTableCommand({ TableName: name }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
+    // Data kept from before the table had a stream: turn it on, as a CloudFormation update would.
+    if (definition.StreamSpecification && !Table?.StreamSpecification?.StreamEnabled) {
+      await client.send(
+        new UpdateTableCommand({ TableName: name, StreamSpecification: definition.StreamSpecification }),
+      );
+    }
     return;
   } catch (error) {
     if ((error as Error).name !== 'ResourceNotFoundException') throw error;

@@ -33,11 +33,21 @@ export interface LocalRoutePlan {
   readonly functionLogicalId: string;
 }
 
+/** A stream event source: new items on a table's stream invoke a function, if they match a filter. */
+export interface LocalStreamPlan {
+  readonly functionLogicalId: string;
+  readonly tableLogicalId: string;
+  readonly batchSize: number;
+  /** EventBridge-style patterns (parsed from the mapping's FilterCriteria); none means all records. */
+  readonly filters: readonly unknown[];
+}
+
 export interface LocalPlan {
   readonly tables: { logicalId: string; definition: Omit<CreateTableCommandInput, 'TableName'> }[];
   readonly buckets: { logicalId: string }[];
   readonly functions: LocalFunctionPlan[];
   readonly routes: LocalRoutePlan[];
+  readonly streams: LocalStreamPlan[];
   readonly cors?: {
     allowOrigins: string[];
     allowMethods: string[];
@@ -82,6 +92,14 @@ export function planFromTemplate(template: CfnTemplate): LocalPlan {
           Projection: gsi.Projection,
         })),
         BillingMode: 'PAY_PER_REQUEST',
+        ...(p.StreamSpecification
+          ? {
+              StreamSpecification: {
+                StreamEnabled: true,
+                StreamViewType: (p.StreamSpecification as { StreamViewType: string }).StreamViewType,
+              },
+            }
+          : {}),
       } as Omit<CreateTableCommandInput, 'TableName'>,
     };
   });
@@ -122,6 +140,20 @@ export function planFromTemplate(template: CfnTemplate): LocalPlan {
     };
   });
 
+  const streams = byType(template, 'AWS::Lambda::EventSourceMapping').flatMap(([, resource]) => {
+    const p = resource.Properties ?? {};
+    const source = p.EventSourceArn as { 'Fn::GetAtt'?: [string, string] } | undefined;
+    const [tableLogicalId, attribute] = source?.['Fn::GetAtt'] ?? [];
+    const functionLogicalId = referencedId(p.FunctionName);
+    if (attribute !== 'StreamArn' || !tableLogicalId || !functionLogicalId) return [];
+    const filters = ((p.FilterCriteria as { Filters?: { Pattern: string }[] } | undefined)?.Filters ?? []).map(
+      (filter) => JSON.parse(filter.Pattern) as unknown,
+    );
+    return [
+      { functionLogicalId, tableLogicalId, batchSize: typeof p.BatchSize === 'number' ? p.BatchSize : 100, filters },
+    ];
+  });
+
   const api = byType(template, 'AWS::ApiGatewayV2::Api')[0]?.[1];
   const cors = api?.Properties?.CorsConfiguration as Record<string, unknown> | undefined;
   return {
@@ -129,6 +161,7 @@ export function planFromTemplate(template: CfnTemplate): LocalPlan {
     buckets,
     functions,
     routes,
+    streams,
     ...(cors
       ? {
           cors: {

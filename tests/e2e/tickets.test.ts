@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { api } from '../support/api';
-import { mailTo, nowSeconds } from '../support/mail';
+import { mailsAbout, nowSeconds } from '../support/mail';
 import { fileAs, portalIncident, type TicketBody } from '../support/tickets';
 
 const newProfessional = (fields: Record<string, unknown>) => ({
@@ -44,7 +44,7 @@ describe('filing a ticket as a signed-in user', () => {
     const read = await api<TicketBody>('GET', `/tickets/${ticket.id}`, { as: 'citizen' });
     expect(JSON.stringify(read.body)).not.toContain('612');
 
-    const mails = (await mailTo('citizen@finestreta.local', since)).filter((m) => m.subject.includes(ticket.number));
+    const mails = await mailsAbout('citizen@finestreta.local', ticket.number, since);
     expect(mails).toHaveLength(1);
     const text = JSON.stringify(mails[0]);
     expect(text).not.toContain('12345678Z');
@@ -53,15 +53,14 @@ describe('filing a ticket as a signed-in user', () => {
 
   it('gives every ticket its own number even when many are filed at once', async () => {
     const tickets = await Promise.all(Array.from({ length: 8 }, () => fileAs('department', portalIncident())));
-    const numbers = tickets.map((t) => Number(t.number.slice(-6))).sort((a, b) => a - b);
-    expect(new Set(numbers).size).toBe(8);
-    expect(numbers.at(-1)! - numbers[0]!).toBe(7);
+    // Other test files file on the same organisation meanwhile, so numbers are unique, not consecutive.
+    expect(new Set(tickets.map((t) => t.number)).size).toBe(8);
   });
 
   it('mails the requester in their language on creation, with the number and a link', async () => {
     const since = nowSeconds();
     const ticket = await fileAs('citizen', portalIncident(), { 'accept-language': 'ca' });
-    const mails = (await mailTo('citizen@finestreta.local', since)).filter((m) => m.subject.includes(ticket.number));
+    const mails = await mailsAbout('citizen@finestreta.local', ticket.number, since);
     expect(mails).toHaveLength(1);
     expect(mails[0]?.subject).toBe(`[${ticket.number}] Hem rebut el vostre tiquet`);
     expect(mails[0]?.body.text).toContain(`/tickets/${ticket.id}`);
@@ -193,7 +192,7 @@ describe('the ticket page and replies', () => {
     expect(page.body.thread?.map((m) => m.body)).not.toContain('Probably the CDN again');
     expect(page.body.history?.map((h) => h.to)).toEqual(['open', 'waiting_on_requester', 'in_progress']);
 
-    const mails = (await mailTo('citizen@finestreta.local', since, 2)).filter((m) => m.subject.includes(ticket.number));
+    const mails = await mailsAbout('citizen@finestreta.local', ticket.number, since, 2);
     expect(mails.map((m) => m.subject.replace(`[${ticket.number}] `, ''))).toEqual([
       'Hem rebut el vostre tiquet',
       'Necessitem més informació',
@@ -208,7 +207,7 @@ describe('the ticket page and replies', () => {
     const staffView = await api<TicketBody>('GET', `/tickets/${ticket.id}`, { as: 'agent' });
     expect(staffView.status).toBe(200);
     expect(staffView.body.status).toBe('in_progress');
-    const mails = (await mailTo('citizen@finestreta.local', since, 2)).filter((m) => m.subject.includes(ticket.number));
+    const mails = await mailsAbout('citizen@finestreta.local', ticket.number, since, 2);
     expect(mails.map((m) => m.subject)).toContain(`[${ticket.number}] New reply to your ticket`);
   });
 });

@@ -16,6 +16,7 @@ import {
   onlyLogicalId,
   statementsOf,
   synth,
+  TRIGGER_ACTIONS,
 } from './fixtures';
 
 const real = synth();
@@ -54,7 +55,8 @@ function expectRoutes(template: Template, specs: readonly ApiRouteSpec[]): void 
 }
 
 function expectedActions(spec: FunctionSpec): string[] {
-  return [...new Set([...BASELINE_ACTIONS, ...spec.uses.flatMap((use) => CAPABILITY_ACTIONS[use])])].sort();
+  const trigger = spec.trigger ? TRIGGER_ACTIONS[spec.trigger] : [];
+  return [...new Set([...BASELINE_ACTIONS, ...trigger, ...spec.uses.flatMap((use) => CAPABILITY_ACTIONS[use])])].sort();
 }
 
 describe('routes', () => {
@@ -252,5 +254,27 @@ describe('least privilege', () => {
     const roles = Object.values(wide.template.findResources('AWS::IAM::Role') as Record<string, CfnResource>);
     expect(roles).toHaveLength(Object.keys(CAPABILITY_FUNCTIONS).length);
     for (const role of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+});
+
+describe('notification outbox', () => {
+  it('streams new images and invokes only the notify function, for new outbox items, with a dead-letter queue', () => {
+    real.template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+    });
+    const mappings = real.template.findResources('AWS::Lambda::EventSourceMapping');
+    expect(Object.keys(mappings)).toHaveLength(1);
+    const mapping = Object.values(mappings)[0] as CfnResource;
+    expect((mapping.Properties.FunctionName as { Ref: string }).Ref).toBe(functionResource(real.template, 'notify')[0]);
+    expect(mapping.Properties).toMatchObject({
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      DestinationConfig: { OnFailure: { Destination: expect.anything() } },
+    });
+    const [filter] = (mapping.Properties.FilterCriteria as { Filters: { Pattern: string }[] }).Filters;
+    expect(JSON.parse(filter?.Pattern ?? '{}')).toEqual({
+      eventName: ['INSERT'],
+      dynamodb: { NewImage: { __edb_e__: { S: ['outbox'] } } },
+    });
   });
 });

@@ -70,6 +70,19 @@ export const CAPABILITY_ACTIONS: Record<Capability, readonly string[]> = {
 };
 
 /** Every function may write its own logs and traces. */
+/** What the outbox stream trigger adds: reading the table's stream, and the dead-letter queue. */
+export const TRIGGER_ACTIONS: Record<NonNullable<FunctionSpec['trigger']>, readonly string[]> = {
+  'outbox-stream': [
+    'dynamodb:DescribeStream',
+    'dynamodb:GetRecords',
+    'dynamodb:GetShardIterator',
+    'dynamodb:ListStreams',
+    'sqs:GetQueueAttributes',
+    'sqs:GetQueueUrl',
+    'sqs:SendMessage',
+  ],
+};
+
 export const BASELINE_ACTIONS = [
   'logs:CreateLogStream',
   'logs:PutLogEvents',

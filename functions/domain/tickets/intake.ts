@@ -6,14 +6,15 @@ import type { Catalogue, OrganisationDefinition, TicketType, TopicDefinition } f
 import { type FieldIssue, Forbidden, NotFound, ValidationFailed } from '../errors';
 import { zodIssuesOf } from '../issues';
 import type { CallbackRequest, Channel, MessageRecord, TicketRecord } from './model';
-import type { CatalogueSource, Clock, Ids, Notifier, TicketStore } from './ports';
+import { notificationFor } from './notifications';
+import type { CatalogueSource, Clock, Ids, Mailer, TicketStore } from './ports';
 import { type ImpactAnswers, priorityFrom } from './priority';
 import { acceptsRequesterReplies, type Status, statusAfterRequesterReply } from './status';
 
 export interface Deps {
   readonly store: TicketStore;
   readonly catalogue: CatalogueSource;
-  readonly notifier: Notifier;
+  readonly mailer: Mailer;
   readonly clock: Clock;
   readonly ids: Ids;
 }
@@ -128,8 +129,10 @@ export async function openTicket(deps: Deps, requester: Requester, input: Ticket
     },
     { ticketId, entryId: deps.ids.sortableId(now), action: 'created', to: 'open', byName: requester.name, at },
     organisation.ticketPrefix,
+    // A guest's first mail carries their access token, so it cannot wait in the outbox.
+    (numbered) => (accessToken ? [] : [notificationFor('created', numbered, deps.ids, now)]),
   );
-  await deps.notifier.notify('created', ticket, accessToken ? { accessToken } : undefined);
+  if (accessToken) await deps.mailer.sendNow(notificationFor('created', ticket, deps.ids, now), accessToken);
   return { ticket, catalogue };
 }
 

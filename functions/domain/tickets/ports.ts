@@ -1,13 +1,23 @@
 import type { Catalogue } from '../catalogue/model';
 import type { HistoryRecord, MessageRecord, Page, Thread, TicketRecord } from './model';
+import type { Notification } from './notifications';
 import type { Status } from './status';
 
 /** Everything about a new ticket except its human number, which the store allocates. */
 export type NewTicket = Omit<TicketRecord, 'number'>;
 
 export interface TicketStore {
-  /** One transaction: ticket, first message, history, number sequence and monthly counters. */
-  file(ticket: NewTicket, first: MessageRecord, history: HistoryRecord, numberPrefix: string): Promise<TicketRecord>;
+  /**
+   * Allocates the human number, then one transaction: ticket, first message, history, monthly
+   * counters and the notifications `notify` derives from the numbered ticket.
+   */
+  file(
+    ticket: NewTicket,
+    first: MessageRecord,
+    history: HistoryRecord,
+    numberPrefix: string,
+    notify: (ticket: TicketRecord) => Notification[],
+  ): Promise<TicketRecord>;
   /** The ticket with its messages and history, or undefined. */
   thread(ticketId: string): Promise<Thread | undefined>;
   /** Just the ticket item, for writes that need its state. */
@@ -16,12 +26,13 @@ export interface TicketStore {
     requesterId: string,
     options: { status?: Status; limit: number; cursor?: string },
   ): Promise<Page<TicketRecord>>;
-  /** Adds a message and, with the same version check, moves the ticket to `status`. */
+  /** One transaction: the message, the ticket moved to `status` under a version check, history and mail. */
   addMessage(
     ticket: TicketRecord,
     message: MessageRecord,
     status: Status,
     history?: HistoryRecord,
+    notifications?: Notification[],
   ): Promise<TicketRecord>;
 }
 
@@ -29,11 +40,12 @@ export interface CatalogueSource {
   load(): Promise<Catalogue>;
 }
 
-export type MailEvent = 'created' | 'staff_replied' | 'info_requested' | 'resolved';
-
-export interface Notifier {
-  /** `accessToken` only for guests, to build their link. */
-  notify(event: MailEvent, ticket: TicketRecord, extra?: { accessToken?: string; message?: string }): Promise<void>;
+export interface Mailer {
+  /**
+   * Sends at once, inside the request: only for a guest's first mail, whose access token
+   * exists nowhere else and so cannot wait in the outbox. Never throws; failures are logged.
+   */
+  sendNow(notification: Notification, accessToken: string): Promise<void>;
 }
 
 export interface Clock {

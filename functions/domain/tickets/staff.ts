@@ -1,6 +1,7 @@
 import { NotFound } from '../errors';
 import type { Deps } from './intake';
 import type { MessageRecord, TicketRecord } from './model';
+import { notificationFor } from './notifications';
 import type { Status } from './status';
 
 export interface AgentProfile {
@@ -72,11 +73,9 @@ export async function replyAsStaff(deps: Deps, ticket: TicketRecord, profile: Ag
           at,
         }
       : undefined;
-  const updated = await deps.store.addMessage(ticket, message, next, history);
-  if (!input.internal) {
-    await deps.notifier.notify(input.requestInfo ? 'info_requested' : 'staff_replied', updated, {
-      message: input.body,
-    });
-  }
-  return updated;
+  // Internal notes are the staff's own: the requester hears nothing of them.
+  const notifications = input.internal
+    ? []
+    : [notificationFor(input.requestInfo ? 'info_requested' : 'staff_replied', ticket, deps.ids, now, input.body)];
+  return deps.store.addMessage(ticket, message, next, history, notifications);
 }

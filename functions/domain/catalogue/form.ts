@@ -70,11 +70,23 @@ function fieldSchema(field: FormFieldDefinition, organisation: OrganisationDefin
 const blankToUndefined = (value: unknown) =>
   value === '' || value === null || (Array.isArray(value) && value.length === 0) ? undefined : value;
 
+/** Compiled once per form definition: the catalogue cache keeps the same objects between calls. */
+const compiled = new WeakMap<readonly FormFieldDefinition[], ReturnType<typeof buildForm>>();
+
+export function compileForm(fields: readonly FormFieldDefinition[], organisation: OrganisationDefinition) {
+  let schema = compiled.get(fields);
+  if (!schema) {
+    schema = buildForm(fields, organisation);
+    compiled.set(fields, schema);
+  }
+  return schema;
+}
+
 /**
  * Compiles a topic's form into the zod schema of the ticket's `fields`: unknown fields are
  * rejected, every failing field is reported, and conditional requirements are enforced.
  */
-export function compileForm(fields: readonly FormFieldDefinition[], organisation: OrganisationDefinition) {
+function buildForm(fields: readonly FormFieldDefinition[], organisation: OrganisationDefinition) {
   const shape: Record<string, z.ZodType> = {};
   for (const field of fields) {
     const schema = fieldSchema(field, organisation);

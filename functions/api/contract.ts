@@ -11,6 +11,7 @@ import {
   TicketPageSchema,
   TicketParams,
   TicketSchema,
+  UpdateTicketBody,
 } from './schemas/tickets';
 import { TopicListSchema, TopicParams, TopicSchema, TopicsQuery } from './schemas/topics';
 
@@ -83,6 +84,13 @@ export const OPERATIONS: Readonly<Record<string, OperationSpec>> = {
     tags: ['Tickets'],
     request: { params: TicketParams },
     responses: { 200: { description: 'The ticket', schema: ThreadSchema } },
+  },
+  'PATCH /tickets/{ticketId}': {
+    operationId: 'updateTicket',
+    summary: 'Staff: change status, assignee, team (forward), priority (with a reason) or topic; needs If-Match',
+    tags: ['Tickets'],
+    request: { params: TicketParams, body: UpdateTicketBody },
+    responses: { 200: { description: 'The ticket after the change', schema: TicketSchema } },
   },
   'POST /tickets/{ticketId}/messages': {
     operationId: 'addMessage',

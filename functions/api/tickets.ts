@@ -1,14 +1,23 @@
-import { Forbidden, NotFound } from '../domain/errors';
+import { Conflict, Forbidden, NotFound, ValidationFailed } from '../domain/errors';
+import { zodIssuesOf } from '../domain/issues';
 import { formIssues, isStaff, openTicket, replyAsRequester } from '../domain/tickets/intake';
 import { mayWork, replyAsStaff } from '../domain/tickets/staff';
+import { updateTicket } from '../domain/tickets/staff-update';
 import { threadView, ticketView } from '../domain/tickets/view';
-import { requireCaller } from '../http/auth';
+import { requireCaller, requireGroup } from '../http/auth';
 import { httpHandler } from '../http/handler';
 import { idempotent } from '../http/idempotency';
 import { created, ok } from '../http/responses';
 import { byRoute } from '../http/router';
 import { loadAgentProfile } from '../store/agent-store';
-import { CreateTicketBody, ListTicketsQuery, ReplyBody, TicketParams } from './schemas/tickets';
+import {
+  CreateTicketBody,
+  IfMatchHeader,
+  ListTicketsQuery,
+  ReplyBody,
+  TicketParams,
+  UpdateTicketBody,
+} from './schemas/tickets';
 import { ticketDeps as deps } from './ticket-deps';
 
 /** Signed-in requesters (citizens and staff filing for themselves) and staff working a ticket. */
@@ -47,6 +56,24 @@ export const handler = byRoute({
     mayWork(await loadAgentProfile(who.userId), thread.ticket);
     return ok(threadView(thread, catalogue, language, true));
   }),
+
+  'PATCH /tickets/{ticketId}': httpHandler(
+    { params: TicketParams, body: UpdateTicketBody },
+    async ({ params, body, caller, headers, language }) => {
+      const who = requireGroup(caller, 'agent', 'supervisor');
+      const version = IfMatchHeader.safeParse(headers['if-match']);
+      if (!version.success) throw new ValidationFailed(zodIssuesOf(version.error, 'headers.if-match'));
+      const [ticket, profile, catalogue] = await Promise.all([
+        deps.store.ticket(params.ticketId),
+        loadAgentProfile(who.userId),
+        deps.catalogue.load(),
+      ]);
+      const workable = mayWork(profile, ticket);
+      if (workable.version !== version.data) throw new Conflict('The ticket changed since you read it; reload it.');
+      const updated = await updateTicket(deps, workable, profile as NonNullable<typeof profile>, body, version.data);
+      return ok(ticketView(updated, catalogue, language), { etag: `"${updated.version}"` });
+    },
+  ),
 
   'POST /tickets/{ticketId}/messages': httpHandler(
     { params: TicketParams, body: ReplyBody },

@@ -24,6 +24,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/tickets', function: 'tickets', auth: 'jwt' },
   { method: 'GET', path: '/tickets', function: 'tickets', auth: 'jwt' },
   { method: 'GET', path: '/tickets/{ticketId}', function: 'tickets', auth: 'jwt' },
+  { method: 'PATCH', path: '/tickets/{ticketId}', function: 'tickets', auth: 'jwt' },
   { method: 'POST', path: '/tickets/{ticketId}/messages', function: 'tickets', auth: 'jwt' },
   { method: 'POST', path: '/public/tickets', function: 'publicTickets', auth: 'public' },
   { method: 'GET', path: '/public/tickets/{ticketId}', function: 'publicTickets', auth: 'public' },

@@ -100,6 +100,35 @@ export const dynamoTicketStore: TicketStore = {
     return { items: page.data.map(stripEntityFields), nextCursor: page.cursor } satisfies Page<TicketRecord>;
   },
 
+  async update(
+    ticket: TicketRecord,
+    expectedVersion: number,
+    history: readonly HistoryRecord[],
+    notifications: readonly Notification[],
+  ) {
+    const result = await store.transaction
+      .write(({ ticket: tickets, history: entries, outbox }) => [
+        tickets
+          .patch({ ticketId: ticket.ticketId })
+          .set({
+            status: ticket.status,
+            priority: ticket.priority,
+            topicId: ticket.topicId,
+            updatedAt: ticket.updatedAt,
+            version: ticket.version,
+            ...(ticket.teamId ? { teamId: ticket.teamId } : {}),
+            ...(ticket.assigneeId ? { assigneeId: ticket.assigneeId } : {}),
+          })
+          .where(({ version }, { eq }) => eq(version, expectedVersion))
+          .commit(),
+        ...history.map((entry) => entries.create(entry).commit()),
+        ...notifications.map((notification) => outbox.create(outboxItem(notification)).commit()),
+      ])
+      .go();
+    if (result.canceled) throw new Conflict('The ticket changed meanwhile; reload it and try again.');
+    return ticket;
+  },
+
   async addMessage(
     ticket: TicketRecord,
     message: MessageRecord,

@@ -90,3 +90,21 @@ export const ThreadSchema = TicketSchema.extend({
   attachments: z.array(z.unknown()),
   history: z.array(z.object({ action: z.string(), by: z.object({ name: z.string() }), at: z.iso.datetime() })),
 }).meta({ id: 'TicketWithThread' });
+
+export const UpdateTicketBody = z
+  .strictObject({
+    status: z.enum(STATUSES).optional(),
+    assigneeId: z.string().min(1).max(100).optional(),
+    teamId: z.string().min(1).max(100).optional().meta({ description: 'Forward to this team' }),
+    priority: z.enum(PRIORITIES).optional(),
+    reason: z.string().trim().min(3).max(500).optional().meta({ description: 'Required with priority' }),
+    topicId: z.string().min(1).max(100).optional(),
+  })
+  .refine((body) => Object.keys(body).some((key) => key !== 'reason'), { message: 'Change at least one thing.' })
+  .meta({ id: 'UpdateTicket' });
+
+/** `If-Match: <version>` (a bare number or an entity tag like `"3"` or `W/"3"`). */
+export const IfMatchHeader = z
+  .string({ error: 'Send If-Match with the version you last read.' })
+  .transform((value) => Number(value.replace(/^W\//, '').replaceAll('"', '')))
+  .pipe(z.number().int().positive({ error: 'If-Match must be a version number.' }));

@@ -57,7 +57,7 @@ export interface MessageRecord {
 export interface HistoryRecord {
   readonly ticketId: string;
   readonly entryId: string;
-  readonly action: 'created' | 'status_changed' | 'assigned' | 'forwarded' | 'priority_changed';
+  readonly action: 'created' | 'status_changed' | 'assigned' | 'forwarded' | 'priority_changed' | 'topic_changed';
   readonly from?: string;
   readonly to?: string;
   readonly byId?: string;

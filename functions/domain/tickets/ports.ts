@@ -34,6 +34,13 @@ export interface TicketStore {
     history?: HistoryRecord,
     notifications?: Notification[],
   ): Promise<TicketRecord>;
+  /** Writes the ticket as given if its stored version is still `expectedVersion`, with history and mail. */
+  update(
+    ticket: TicketRecord,
+    expectedVersion: number,
+    history: readonly HistoryRecord[],
+    notifications: readonly Notification[],
+  ): Promise<TicketRecord>;
 }
 
 export interface CatalogueSource {

@@ -53,8 +53,9 @@ const historyView = (entry: HistoryRecord) => ({
 
 /** Ticket page: thread oldest first; internal notes only for staff. */
 export function threadView(thread: Thread, catalogue: Catalogue, language: Language, staff: boolean) {
-  const byTime = <T extends { createdAt?: string; at?: string }>(a: T, b: T) =>
-    (a.createdAt ?? a.at ?? '').localeCompare(b.createdAt ?? b.at ?? '');
+  // Ids start with the creation time and then order what happened in the same millisecond.
+  const byTime = <T extends { messageId?: string; entryId?: string }>(a: T, b: T) =>
+    (a.messageId ?? a.entryId ?? '').localeCompare(b.messageId ?? b.entryId ?? '');
   return {
     ...ticketView(thread.ticket, catalogue, language),
     thread: thread.messages

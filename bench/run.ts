@@ -171,5 +171,3 @@ function report(operations: OperationFigures[], bundles: Awaited<ReturnType<type
 }
 
 await main();
-// A CLI run: leave at once rather than wait for idle sockets and worker ports to wind down.
-process.exit(process.exitCode ?? 0);

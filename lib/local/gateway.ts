@@ -159,7 +159,6 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     stop: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await Promise.all(options.routes.map((route) => route.fn.stop()));
     },
   };
 }

@@ -221,6 +221,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       functionEnvironment,
     );
 
+    // Every function, routed or stream-triggered, stops with the stack (after the gateway and pollers).
+    stops.push(async () => {
+      await Promise.all([...functions.values()].map((fn) => fn.stop()));
+    });
+
     const gateway: Gateway = await startGateway({
       port: options.ports.gateway,
       routes: plan.routes.map((route) => ({

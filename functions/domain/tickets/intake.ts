@@ -5,6 +5,7 @@ import { compileForm, storableFields } from '../catalogue/form';
 import type { Catalogue, OrganisationDefinition, TicketType, TopicDefinition } from '../catalogue/model';
 import { type FieldIssue, Forbidden, NotFound, ValidationFailed } from '../errors';
 import { zodIssuesOf } from '../issues';
+import { historyEntry } from './history';
 import type { CallbackRequest, Channel, MessageRecord, TicketRecord } from './model';
 import { notificationFor } from './notifications';
 import type { CatalogueSource, Clock, Ids, Mailer, TicketStore } from './ports';
@@ -127,7 +128,7 @@ export async function openTicket(deps: Deps, requester: Requester, input: Ticket
       internal: false,
       createdAt: at,
     },
-    { ticketId, entryId: deps.ids.sortableId(now), action: 'created', to: 'open', byName: requester.name, at },
+    historyEntry(deps.ids, now, ticketId, 'created', { name: requester.name }, undefined, 'open'),
     organisation.ticketPrefix,
     // A guest's first mail carries their access token, so it cannot wait in the outbox.
     (numbered) => (accessToken ? [] : [notificationFor('created', numbered, deps.ids, now)]),
@@ -167,15 +168,15 @@ export async function replyAsRequester(deps: Deps, ticket: TicketRecord, body: s
   };
   const history =
     next !== ticket.status
-      ? {
-          ticketId: ticket.ticketId,
-          entryId: deps.ids.sortableId(now),
-          action: 'status_changed' as const,
-          from: ticket.status,
-          to: next,
-          byName: ticket.requesterName,
-          at,
-        }
+      ? historyEntry(
+          deps.ids,
+          now,
+          ticket.ticketId,
+          'status_changed',
+          { name: ticket.requesterName },
+          ticket.status,
+          next,
+        )
       : undefined;
   return deps.store.addMessage(ticket, message, next, history);
 }

@@ -1,11 +1,12 @@
 import { findTopic } from '../catalogue/catalogue';
 import { InvalidTransition, ValidationFailed } from '../errors';
+import { historyEntry } from './history';
 import type { Deps } from './intake';
 import { canMove } from './lifecycle';
 import type { HistoryRecord, TicketRecord } from './model';
 import { type Notification, notificationFor } from './notifications';
 import type { Priority } from './priority';
-import type { AgentProfile } from './staff';
+import { type AgentProfile, actorOf } from './staff';
 import type { Status } from './status';
 
 export interface TicketChanges {
@@ -54,16 +55,8 @@ export async function updateTicket(
 
   const now = deps.clock.now();
   const at = now.toISOString();
-  const entry = (action: HistoryRecord['action'], from: string | undefined, to: string | undefined): HistoryRecord => ({
-    ticketId: ticket.ticketId,
-    entryId: deps.ids.sortableId(now),
-    action,
-    ...(from ? { from } : {}),
-    ...(to ? { to } : {}),
-    byId: profile.userId,
-    byName: profile.name,
-    at,
-  });
+  const entry = (action: HistoryRecord['action'], from: string | undefined, to: string | undefined) =>
+    historyEntry(deps.ids, now, ticket.ticketId, action, actorOf(profile), from, to);
   const history: HistoryRecord[] = [];
   if (status !== ticket.status) history.push(entry('status_changed', ticket.status, status));
   if (changes.assigneeId && changes.assigneeId !== ticket.assigneeId) {

@@ -1,4 +1,5 @@
 import { NotFound } from '../errors';
+import { historyEntry } from './history';
 import type { Deps } from './intake';
 import type { MessageRecord, TicketRecord } from './model';
 import { notificationFor } from './notifications';
@@ -28,6 +29,8 @@ export function mayWork(profile: AgentProfile | undefined, ticket: TicketRecord 
   if (!allowed || !ticket) throw new NotFound('No such ticket.');
   return ticket;
 }
+
+export const actorOf = (profile: AgentProfile) => ({ id: profile.userId, name: profile.name });
 
 export interface StaffMessage {
   readonly body: string;
@@ -62,16 +65,7 @@ export async function replyAsStaff(deps: Deps, ticket: TicketRecord, profile: Ag
   };
   const history =
     next !== ticket.status
-      ? {
-          ticketId: ticket.ticketId,
-          entryId: deps.ids.sortableId(now),
-          action: 'status_changed' as const,
-          from: ticket.status,
-          to: next,
-          byId: profile.userId,
-          byName: profile.name,
-          at,
-        }
+      ? historyEntry(deps.ids, now, ticket.ticketId, 'status_changed', actorOf(profile), ticket.status, next)
       : undefined;
   // Internal notes are the staff's own: the requester hears nothing of them.
   const notifications = input.internal

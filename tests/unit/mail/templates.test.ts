@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { MAIL_EVENTS } from '../../../functions/domain/tickets/notifications';
+import { LANGUAGES } from '../../../functions/http/language';
+import { renderMail } from '../../../functions/mail/templates';
+
+const facts = { number: 'DIPU-2026-000042', subject: 'Portal down', name: 'Anna', link: 'https://x/tickets/1' };
+
+describe('notification mails', () => {
+  it('exist for every event in every language, with the number in the subject and the link', () => {
+    for (const event of MAIL_EVENTS) {
+      for (const language of LANGUAGES) {
+        const mail = renderMail(event, language, facts);
+        expect(mail.subject, `${event}/${language}`).toContain('[DIPU-2026-000042]');
+        expect(mail.text, `${event}/${language}`).toContain('https://x/tickets/1');
+        expect(mail.text).not.toContain('undefined');
+      }
+    }
+  });
+
+  it('say that replies to the mail do not reach the ticket (as the support centre does)', () => {
+    expect(renderMail('created', 'en', facts).text).toContain('replies to this email are not added to the ticket');
+  });
+
+  it('give a guest their private link only when there is one, and otherwise point to the first mail', () => {
+    const first = renderMail('created', 'ca', {
+      ...facts,
+      link: undefined,
+      guestLink: 'https://x/public/tickets/1#token=abc',
+    });
+    expect(first.text).toContain('#token=abc');
+    const later = renderMail('staff_replied', 'ca', { ...facts, link: undefined, message: 'Fet.' });
+    expect(later.text).toContain('l’enllaç del primer correu');
+  });
+});

@@ -1,7 +1,9 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { formIssues, guestTicket, openTicket, replyAsRequester } from '../domain/tickets/intake';
 import { threadView, ticketView } from '../domain/tickets/view';
 import { httpHandler } from '../http/handler';
 import { idempotent } from '../http/idempotency';
+import { metrics } from '../http/observability';
 import { created, ok } from '../http/responses';
 import { byRoute } from '../http/router';
 import { CreateGuestTicketBody, ReplyBody, TicketParams } from './schemas/tickets';
@@ -14,6 +16,7 @@ export const handler = byRoute({
     async ({ body, language }) => {
       const { requester, ...input } = body;
       const { ticket, catalogue } = await openTicket(deps, { kind: 'guest', ...requester }, input, language);
+      metrics.addMetric('GuestTicketsFiled', MetricUnit.Count, 1);
       // The access token travels only by email: whoever can read this response cannot open the ticket.
       return created(ticketView(ticket, catalogue, language), `/public/tickets/${ticket.ticketId}`);
     },
@@ -26,7 +29,11 @@ export const handler = byRoute({
   }),
 
   'POST /public/tickets/{ticketId}/messages': httpHandler(
-    { params: TicketParams, body: ReplyBody.pick({ body: true }) },
+    {
+      params: TicketParams,
+      body: ReplyBody.pick({ body: true }),
+      middlewares: [idempotent('[pathParameters.ticketId, headers."x-ticket-token", body]')],
+    },
     async ({ params, body, headers, language }) => {
       const [ticket, catalogue] = await Promise.all([deps.store.ticket(params.ticketId), deps.catalogue.load()]);
       const updated = await replyAsRequester(deps, guestTicket(ticket, headers['x-ticket-token'], deps.ids), body.body);

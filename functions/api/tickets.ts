@@ -1,3 +1,4 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../domain/errors';
 import { zodIssuesOf } from '../domain/issues';
 import { formIssues, isStaff, openTicket, replyAsRequester } from '../domain/tickets/intake';
@@ -7,6 +8,7 @@ import { threadView, ticketView } from '../domain/tickets/view';
 import { requireCaller, requireGroup } from '../http/auth';
 import { httpHandler } from '../http/handler';
 import { idempotent } from '../http/idempotency';
+import { metrics } from '../http/observability';
 import { created, ok } from '../http/responses';
 import { byRoute } from '../http/router';
 import { loadAgentProfile } from '../store/agent-store';
@@ -37,6 +39,7 @@ export const handler = byRoute({
         body,
         language,
       );
+      metrics.addMetric('TicketsFiled', MetricUnit.Count, 1);
       return created(ticketView(ticket, catalogue, language), `/tickets/${ticket.ticketId}`);
     },
   ),
@@ -76,7 +79,11 @@ export const handler = byRoute({
   ),
 
   'POST /tickets/{ticketId}/messages': httpHandler(
-    { params: TicketParams, body: ReplyBody },
+    {
+      params: TicketParams,
+      body: ReplyBody,
+      middlewares: [idempotent('[requestContext.authorizer.jwt.claims.sub, pathParameters.ticketId, body]')],
+    },
     async ({ params, body, caller, language }) => {
       const who = requireCaller(caller);
       const [ticket, catalogue] = await Promise.all([deps.store.ticket(params.ticketId), deps.catalogue.load()]);

@@ -166,6 +166,21 @@ describe('the ticket page and replies', () => {
     expect(page.body.history?.[0]).toMatchObject({ action: 'created', to: 'open' });
   });
 
+  it('adds a retried reply (same Idempotency-Key) to the thread only once', async () => {
+    const ticket = await fileAs('citizen', portalIncident());
+    const key = randomUUID();
+    for (let i = 0; i < 2; i++) {
+      const reply = await api('POST', `/tickets/${ticket.id}/messages`, {
+        as: 'citizen',
+        body: { body: 'Sent twice by a flaky network.' },
+        headers: { 'idempotency-key': key },
+      });
+      expect(reply.status).toBe(201);
+    }
+    const page = await api<TicketBody>('GET', `/tickets/${ticket.id}`, { as: 'citizen' });
+    expect(page.body.thread?.filter((m) => m.body === 'Sent twice by a flaky network.')).toHaveLength(1);
+  });
+
   it('moves a ticket waiting on the requester back to in progress when they answer, mailing each step', async () => {
     const since = nowSeconds();
     const ticket = await fileAs('citizen', portalIncident());

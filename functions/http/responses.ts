@@ -14,5 +14,3 @@ export const ok = (body: unknown, headers?: Record<string, string>): HttpResult 
 
 export const created = (body: unknown, location: string, headers?: Record<string, string>): HttpResult =>
   json(201, body, { location, ...headers });
-
-export const noContent = (): HttpResult => ({ statusCode: 204 });

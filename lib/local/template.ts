@@ -1,4 +1,6 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+// The function construct tags each Lambda with its FUNCTIONS key under this metadata key.
+import { FUNCTION_METADATA_KEY } from '../constructs/finestreta-function';
 
 /**
  * Reads what the local stack needs from the CloudFormation template CDK synthesizes:
@@ -14,9 +16,6 @@ export interface CfnResource {
 export interface CfnTemplate {
   readonly Resources: Record<string, CfnResource>;
 }
-
-/** Metadata key the function construct writes: the FUNCTIONS key of each Lambda. */
-export const FUNCTION_METADATA_KEY = 'finestreta:function';
 
 export interface LocalFunctionPlan {
   readonly logicalId: string;

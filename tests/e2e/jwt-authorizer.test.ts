@@ -1,4 +1,5 @@
-import { SignJWT } from 'jose';
+import { createRequire } from 'node:module';
+import { decodeJwt, importJWK, type JWK, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { api, endpoints, tokenFor } from '../support/api';
 
@@ -45,6 +46,23 @@ describe('the JWT authorizer in front of signed-in routes', () => {
       .setExpirationTime('5m')
       .sign(key);
     expect((await api('GET', '/me', { token: foreign })).status).toBe(401);
+  });
+
+  it('rejects a token signed with the issuer’s own key once it has expired', async () => {
+    // cognito-local signs with a key shipped in its package: sign a real-looking token that expired a minute ago.
+    const { jwk } = createRequire(import.meta.url)('cognito-local/lib/keys/cognitoLocal.private.json') as { jwk: JWK };
+    const key = await importJWK(jwk, 'RS256');
+    const e = endpoints();
+    const claims = decodeJwt(await tokenFor('agent'));
+    const expired = await new SignJWT({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 })
+      .setProtectedHeader({ alg: 'RS256', kid: 'CognitoLocal' })
+      .sign(key);
+    const fresh = await new SignJWT({ ...claims, exp: Math.floor(Date.now() / 1000) + 600 })
+      .setProtectedHeader({ alg: 'RS256', kid: 'CognitoLocal' })
+      .sign(key);
+    expect(claims.iss).toBe(e.issuer);
+    expect((await api('GET', '/me', { token: fresh })).status).toBe(200);
+    expect((await api('GET', '/me', { token: expired })).status).toBe(401);
   });
 
   it('answers 404 as API Gateway does for a route that does not exist', async () => {

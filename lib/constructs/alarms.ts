@@ -1,13 +1,12 @@
-import { Aws, Duration } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
-import { Topic } from 'aws-cdk-lib/aws-sns';
+import type { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import type { FinestretaFunction } from './finestreta-function';
+import { serviceTopic } from './service-topic';
 
 export interface AlarmsProps {
   /** Receives every alarm (the subscription must be confirmed from the email). */
@@ -31,20 +30,12 @@ export class Alarms extends Construct {
 
   constructor(scope: Construct, id: string, props: AlarmsProps) {
     super(scope, id);
-    const key = new Key(this, 'TopicKey', {
+    this.topic = serviceTopic(this, {
+      publisher: 'cloudwatch.amazonaws.com',
       description: 'Encrypts Finestreta alarm notifications',
-      enableKeyRotation: true,
+      keyId: 'TopicKey',
+      topicId: 'Topic',
     });
-    // CloudWatch publishes alarms to the encrypted topic, so it must use the key (this account only).
-    key.addToResourcePolicy(
-      new PolicyStatement({
-        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
-        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
-        resources: ['*'],
-        conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } },
-      }),
-    );
-    this.topic = new Topic(this, 'Topic', { masterKey: key, enforceSSL: true });
     this.topic.addSubscription(new EmailSubscription(props.email));
     this.action = new SnsAction(this.topic);
 

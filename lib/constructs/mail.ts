@@ -1,7 +1,6 @@
-import { Aws, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import {
   ConfigurationSet,
   ConfigurationSetTlsPolicy,
@@ -11,8 +10,9 @@ import {
   Identity,
   SuppressionReasons,
 } from 'aws-cdk-lib/aws-ses';
-import { Topic } from 'aws-cdk-lib/aws-sns';
+import type { Topic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { serviceTopic } from './service-topic';
 
 export interface MailProps {
   /** Sender of every notification; must belong to `domain`. */
@@ -48,20 +48,12 @@ export class Mail extends Construct {
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
     });
 
-    const key = new Key(this, 'EventsKey', {
+    this.eventsTopic = serviceTopic(this, {
+      publisher: 'ses.amazonaws.com',
       description: 'Encrypts SES delivery-problem events',
-      enableKeyRotation: true,
+      keyId: 'EventsKey',
+      topicId: 'EventsTopic',
     });
-    // SES must encrypt what it publishes to the topic; only on behalf of this account.
-    key.addToResourcePolicy(
-      new PolicyStatement({
-        principals: [new ServicePrincipal('ses.amazonaws.com')],
-        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
-        resources: ['*'],
-        conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } },
-      }),
-    );
-    this.eventsTopic = new Topic(this, 'EventsTopic', { masterKey: key, enforceSSL: true });
     this.configurationSet.addEventDestination('Problems', {
       destination: EventDestination.snsTopic(this.eventsTopic),
       events: PROBLEM_EVENTS,

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { ENV } from '../functions/shared/env';
-import { FUNCTIONS } from '../functions/shared/functions';
+import { ENV } from '../functions/platform/env';
+import { FUNCTIONS } from '../functions/platform/functions';
 import { esbuildOptions } from '../lib/bundling';
 
 export interface BundleFigures {

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { App, CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { AwsSolutionsChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
-import type { FunctionSpec } from '../functions/shared/functions';
+import type { ApiRoute, FunctionSpec } from '../functions/platform/functions';
 import { readStageConfig, type StageConfig, stackEnv } from './config';
 import { Alarms } from './constructs/alarms';
-import { Api, type ApiRouteSpec } from './constructs/api';
+import { Api } from './constructs/api';
 import { AttachmentsBucket } from './constructs/attachments-bucket';
 import { Auth } from './constructs/auth';
 import { DataTable } from './constructs/data-table';
@@ -16,10 +16,10 @@ import { applyNagChecks } from './nag';
 
 export interface FinestretaStackProps extends StackProps {
   readonly config: StageConfig;
-  /** @default FUNCTIONS from functions/shared/functions.ts */
+  /** @default FUNCTIONS from functions/platform/functions.ts */
   readonly functions?: Readonly<Record<string, FunctionSpec>>;
-  /** @default ROUTES from functions/shared/routes.ts */
-  readonly routes?: readonly ApiRouteSpec[];
+  /** @default every route of the contract */
+  readonly routes?: readonly ApiRoute[];
 }
 
 /** The whole helpdesk: composes the feature constructs, holds no logic of its own. */
@@ -94,7 +94,7 @@ export interface CreateAppOptions {
   /** Replace the function table (tests). @default FUNCTIONS */
   readonly functions?: Readonly<Record<string, FunctionSpec>>;
   /** Replace the route table (tests). @default ROUTES */
-  readonly routes?: readonly ApiRouteSpec[];
+  readonly routes?: readonly ApiRoute[];
 }
 
 /**

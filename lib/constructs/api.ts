@@ -16,10 +16,17 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { ENV } from '../../functions/shared/env';
-import { type Capability, envKeysFor, FUNCTIONS, type FunctionSpec } from '../../functions/shared/functions';
-import { ROUTES, type RouteSpec, routeKey } from '../../functions/shared/routes';
-import { OUTBOX_ENTITY } from '../../functions/store/keys';
+import { routeKey } from '../../contracts/http';
+import { ENV } from '../../functions/platform/env';
+import {
+  type ApiRoute,
+  apiRoutes,
+  type Capability,
+  envKeysFor,
+  FUNCTIONS,
+  type FunctionSpec,
+} from '../../functions/platform/functions';
+import { KIND_ATTRIBUTE, KINDS } from '../../functions/platform/table/keys';
 import type { StageConfig } from '../config';
 import { acknowledge } from '../nag';
 import type { AttachmentsBucket } from './attachments-bucket';
@@ -27,9 +34,6 @@ import type { Auth } from './auth';
 import type { DataTable } from './data-table';
 import { FinestretaFunction } from './finestreta-function';
 import type { Mail } from './mail';
-
-/** A route whose function is any key of the function table given to {@link Api}. */
-export type ApiRouteSpec = Omit<RouteSpec, 'function'> & { readonly function: string };
 
 /** Request headers the web client sends; everything else is refused at preflight. */
 export const CORS_ALLOW_HEADERS = [
@@ -52,10 +56,10 @@ export interface ApiProps {
   readonly attachments: AttachmentsBucket;
   readonly mail: Mail;
   readonly auth: Auth;
-  /** @default FUNCTIONS from functions/shared/functions.ts */
+  /** @default FUNCTIONS from functions/platform/functions.ts */
   readonly functions?: Readonly<Record<string, FunctionSpec>>;
-  /** @default ROUTES from functions/shared/routes.ts */
-  readonly routes?: readonly ApiRouteSpec[];
+  /** @default every route of the contract, with the function that serves it */
+  readonly routes?: readonly ApiRoute[];
 }
 
 /**
@@ -76,7 +80,7 @@ export class Api extends Construct {
     super(scope, id);
     const { config } = props;
     const specs: Readonly<Record<string, FunctionSpec>> = props.functions ?? FUNCTIONS;
-    const routeSpecs: readonly ApiRouteSpec[] = props.routes ?? ROUTES;
+    const routeSpecs: readonly ApiRoute[] = props.routes ?? apiRoutes();
     const webBaseUrl = config.webOrigins[0];
     if (webBaseUrl === undefined) throw new Error('webOrigins must not be empty');
 
@@ -146,7 +150,7 @@ export class Api extends Construct {
       });
       for (const use of new Set(spec.uses)) this.grant(fn, use, props, webBaseUrl);
       if (spec.trigger === 'outbox-stream') this.deliverOutbox(fn, props.table);
-      // The contract in functions/shared/functions.ts: each capability's env must be set.
+      // The contract in functions/platform/functions.ts: each capability's env must be set.
       const missing = envKeysFor(spec).filter((key) => fn.environment[ENV[key]] === undefined);
       if (missing.length > 0) throw new Error(`${name}: capabilities set no value for ${missing.join(', ')}`);
       functions[name] = fn;
@@ -176,7 +180,7 @@ export class Api extends Construct {
         acknowledge(
           httpRoute,
           'AwsSolutions-APIG4',
-          `${key} is declared auth: 'public' in functions/shared/routes.ts and is open to anonymous callers by ` +
+          `${key} is declared auth: 'public' in contracts/routes.ts and is open to anonymous callers by ` +
             'design (health check, API document, topic catalogue, guest filing under /public/*); the handler ' +
             'validates its input and the stage throttles every route.',
         );
@@ -218,7 +222,7 @@ export class Api extends Construct {
         filters: [
           FilterCriteria.filter({
             eventName: FilterRule.isEqual('INSERT'),
-            dynamodb: { NewImage: { [OUTBOX_ENTITY.attribute]: { S: FilterRule.isEqual(OUTBOX_ENTITY.name) } } },
+            dynamodb: { NewImage: { [KIND_ATTRIBUTE]: { S: FilterRule.isEqual(KINDS.outbox) } } },
           }),
         ],
       }),
@@ -230,8 +234,6 @@ export class Api extends Construct {
     const grants: Record<Capability, () => void> = {
       'table:read': () => fn.useTable(props.table, 'read'),
       'table:write': () => fn.useTable(props.table, 'write'),
-      'attachments:read': () => fn.useBucket(props.attachments, 'read'),
-      'attachments:write': () => fn.useBucket(props.attachments, 'write'),
       'mail:send': () => fn.useMail(props.mail, webBaseUrl),
       'health:probe': () =>
         fn.useHealthProbe({

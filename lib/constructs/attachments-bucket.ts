@@ -15,8 +15,6 @@ export interface AttachmentsBucketProps {
   readonly accessLogExpiration?: Duration;
 }
 
-const READ_OBJECT_ACTIONS = ['s3:GetObject'];
-const WRITE_OBJECT_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'];
 
 /** Private bucket for ticket attachments and form templates, with access logs in a second bucket. */
 export class AttachmentsBucket extends Construct {
@@ -72,21 +70,6 @@ export class AttachmentsBucket extends Construct {
 
   get bucketName(): string {
     return this.bucket.bucketName;
-  }
-
-  /** ARN pattern of every object; the one wildcard object grants need. */
-  get objectsArn(): string {
-    return this.bucket.arnForObjects('*');
-  }
-
-  /** Object-level access only; no listing, so keys cannot be enumerated. */
-  grantObjects(grantee: IGrantable, access: 'read' | 'write'): void {
-    grantee.grantPrincipal.addToPrincipalPolicy(
-      new PolicyStatement({
-        actions: access === 'write' ? WRITE_OBJECT_ACTIONS : READ_OBJECT_ACTIONS,
-        resources: [this.objectsArn],
-      }),
-    );
   }
 
   /** s3:ListBucket on the bucket itself, which HeadBucket requires. */

@@ -8,7 +8,7 @@ import {
   UserPoolGroup,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { GROUPS, type Group } from '../../functions/http/auth';
+import { GROUPS, type Group } from '../../contracts/vocabulary';
 import { acknowledge } from '../nag';
 
 const GROUP_DESCRIPTIONS: Record<Group, string> = {

@@ -4,7 +4,7 @@ import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { GLOBAL_INDEXES, TABLE_KEYS } from '../../functions/store/keys';
+import { GLOBAL_INDEXES, TABLE_KEYS } from '../../functions/platform/table/keys';
 
 export interface DataTableProps {
   /**

@@ -6,9 +6,9 @@ import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aw
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { ENV, type EnvKey } from '../../functions/shared/env';
+import { ENV, type EnvKey } from '../../functions/platform/env';
 import { BUNDLE_RUNTIME_ENV, BUNDLING } from '../bundling';
-import { acknowledge, wildcardResourceFinding } from '../nag';
+import { acknowledge } from '../nag';
 import type { AttachmentsBucket } from './attachments-bucket';
 import type { DataTable } from './data-table';
 import type { Mail } from './mail';
@@ -50,7 +50,7 @@ export interface FinestretaFunctionProps {
 /**
  * A Lambda function with Finestreta's fixed defaults: Node 22 on arm64, ESM bundle built
  * locally by esbuild, X-Ray tracing, its own log group and role. Access is granted by intent
- * (`useTable`, `useBucket`, `useMail`, ...), each setting the environment the grant implies.
+ * (`useTable`, `useMail`, `useHealthProbe`), each setting the environment the grant implies.
  */
 export class FinestretaFunction extends Construct {
   public readonly name: string;
@@ -58,7 +58,6 @@ export class FinestretaFunction extends Construct {
   public readonly role: Role;
   public readonly logGroup: LogGroup;
   private readonly env = new Map<string, string>();
-  private readonly acknowledged = new Set<string>();
 
   constructor(scope: Construct, id: string, props: FinestretaFunctionProps) {
     super(scope, id);
@@ -153,17 +152,6 @@ export class FinestretaFunction extends Construct {
     this.setEnv('tableName', table.tableName);
   }
 
-  /** Objects of the attachments bucket, never the listing of keys. */
-  useBucket(bucket: AttachmentsBucket, access: 'read' | 'write'): void {
-    bucket.grantObjects(this.role, access);
-    this.setEnv('attachmentsBucket', bucket.bucketName);
-    this.acknowledgeOnce(
-      wildcardResourceFinding(this, bucket.objectsArn),
-      'Object keys are generated per upload (ticket and attachment ids), so object actions must cover ' +
-        'bucket/*; the statement lists object actions only, and the bucket is private and TLS-only.',
-    );
-  }
-
   /** Send mail as the configured sender; links in mail point at `webBaseUrl`. */
   useMail(mail: Mail, webBaseUrl: string): void {
     mail.grantSend(this.role);
@@ -180,11 +168,5 @@ export class FinestretaFunction extends Construct {
     this.setEnv('tableName', deps.table.tableName);
     this.setEnv('attachmentsBucket', deps.bucket.bucketName);
     this.setEnv('jwtIssuer', deps.issuerUrl);
-  }
-
-  private acknowledgeOnce(id: string, reason: string): void {
-    if (this.acknowledged.has(id)) return;
-    this.acknowledged.add(id);
-    acknowledge(this.role, id, reason);
   }
 }

@@ -12,7 +12,7 @@ import {
   type FormFieldDefinition,
   type LocalizedText,
   type TopicDefinition,
-} from '../../functions/domain/catalogue/model';
+} from '../../functions/catalogue/domain/model';
 
 type Option = NonNullable<FormFieldDefinition['options']>[number];
 

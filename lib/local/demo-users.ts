@@ -3,12 +3,11 @@
  * They exist only locally; nothing here is deployed.
  */
 
-import type { Group as UserGroup } from '../../functions/http/auth';
+import type { Language, Group as UserGroup } from '../../contracts/vocabulary';
 
 /** A citizen with an account has no group; every staff role has the group of its name. */
 export type DemoRole = 'citizen' | UserGroup;
 
-export type DemoLocale = 'ca' | 'es' | 'en';
 export type { UserGroup };
 
 export interface DemoUser {
@@ -18,7 +17,7 @@ export interface DemoUser {
   password: string;
   /** Display name, stored as the standard `name` attribute. */
   name: string;
-  locale: DemoLocale;
+  locale: Language;
   groups: readonly UserGroup[];
 }
 
@@ -31,7 +30,7 @@ export const DEMO_PASSWORD = 'Finestreta-Demo-2026!';
 
 export const DEMO_EMAIL_DOMAIN = 'finestreta.local';
 
-const demo = (role: DemoRole, name: string, locale: DemoLocale): DemoUser => ({
+const demo = (role: DemoRole, name: string, locale: Language): DemoUser => ({
   role,
   email: `${role}@${DEMO_EMAIL_DOMAIN}`,
   password: DEMO_PASSWORD,

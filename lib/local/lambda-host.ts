@@ -20,7 +20,7 @@ export interface Invocation {
 }
 
 const WORKER_ENTRY = new URL('./lambda-worker.mjs', import.meta.url);
-const DYNAMODB_CLIENT_MODULE = resolve(import.meta.dirname, '../../functions/store/dynamodb-client.ts');
+const DYNAMODB_CLIENT_MODULE = resolve(import.meta.dirname, '../../functions/platform/table/client.ts');
 
 /**
  * A local stand-in for one Lambda function: a worker thread with the function's own

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   CreateTableCommand,
@@ -7,8 +7,8 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { GROUPS } from '../../functions/http/auth';
-import { FUNCTIONS, type FunctionName } from '../../functions/shared/functions';
+import { GROUPS } from '../../contracts/vocabulary';
+import { FUNCTIONS, type FunctionName } from '../../functions/platform/functions';
 import { provisionUserPool, startCognito } from './cognito';
 import type { SeedInput } from './demo-seed';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
@@ -82,6 +82,11 @@ export interface LocalEndpoints {
   readonly tableName: string;
   readonly attachmentsBucket: string;
   readonly mailConfigurationSet: string;
+  /**
+   * Stream records a function kept failing on, one JSON line each: the local dead-letter
+   * queue of the event source mappings (in AWS the queue receives the batch's coordinates).
+   */
+  readonly deadLetterFile: string;
   /** Route keys the gateway serves, as read from the synthesized template. */
   readonly routes: readonly string[];
   /** Environment each local function runs with, for integration tests that call handlers directly. */
@@ -179,6 +184,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_ENDPOINT_URL_S3: s3.endpoint,
       AWS_ENDPOINT_URL_SES: ses.endpoint,
       AWS_ENDPOINT_URL_SESV2: ses.endpoint,
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
       // s3rver stores the SDK's aws-chunked framing unless checksums are only sent when required.
       AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
       AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
@@ -240,15 +246,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     stops.push(gateway.stop);
 
+    const deadLetterFile = join(dataDir, 'dead-letters.jsonl');
     for (const stream of plan.streams) {
       const fn = functions.get(stream.functionLogicalId);
       if (!fn) throw new Error(`Event source mapping names unknown function ${stream.functionLogicalId}`);
       const poller = await startStreamPoller({
         endpoint: dynamodb.endpoint,
         tableName: refs[stream.tableLogicalId] as string,
-        subscriptions: [{ fn, batchSize: stream.batchSize, filters: stream.filters }],
+        subscriptions: [{ fn, batchSize: stream.batchSize, filters: stream.filters, maxAttempts: stream.maxAttempts }],
         region: LOCAL_REGION,
         log,
+        deadLetter: (record) => appendFileSync(deadLetterFile, `${JSON.stringify({ function: stream.functionLogicalId, record })}\n`),
       });
       stops.push(poller.stop);
     }
@@ -267,6 +275,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       tableName: output('TableName'),
       attachmentsBucket: output('AttachmentsBucketName'),
       mailConfigurationSet: output('MailConfigurationSetName'),
+      deadLetterFile,
       routes: plan.routes.map((route) => `${route.method} ${route.path}`),
       functionEnvironment,
       demoUsers: DEMO_USERS.map((user) => ({

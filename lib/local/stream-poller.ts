@@ -14,11 +14,11 @@ export interface StreamSubscription {
   readonly fn: LocalFunction;
   readonly batchSize: number;
   readonly filters: readonly unknown[];
+  /** The first try and the mapping's retries; then the record goes to the dead-letter queue. */
+  readonly maxAttempts: number;
 }
 
 const POLL_MS = 100;
-/** Records a function keeps failing are dropped after this many tries, as the mapping's retryAttempts. */
-const MAX_ATTEMPTS = 5;
 
 /**
  * A local stand-in for a Lambda event source mapping on a DynamoDB stream: polls DynamoDB
@@ -31,6 +31,8 @@ export async function startStreamPoller(options: {
   subscriptions: readonly StreamSubscription[];
   region: string;
   log: (line: string) => void;
+  /** Where a record goes when its function kept failing on it: the mapping's on-failure destination. */
+  deadLetter: (record: _Record) => void;
 }) {
   const config = localDynamoDbClientConfig(options.endpoint);
   const dynamo = new DynamoDBClient(config);
@@ -62,7 +64,7 @@ export async function startStreamPoller(options: {
     let pending = records.filter(
       (record) => subscription.filters.length === 0 || subscription.filters.some((f) => matches(f, record)),
     );
-    for (let attempt = 1; pending.length > 0 && attempt <= MAX_ATTEMPTS; attempt++) {
+    for (let attempt = 1; pending.length > 0 && attempt <= subscription.maxAttempts; attempt++) {
       const failed: _Record[] = [];
       for (let i = 0; i < pending.length; i += subscription.batchSize) {
         const batch = pending.slice(i, i + subscription.batchSize);
@@ -83,7 +85,10 @@ export async function startStreamPoller(options: {
       pending = failed;
       if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
     }
-    if (pending.length > 0) options.log(`stream: ${pending.length} record(s) dropped after ${MAX_ATTEMPTS} attempts`);
+    for (const record of pending) options.deadLetter(record);
+    if (pending.length > 0) {
+      options.log(`stream: ${pending.length} record(s) sent to the dead-letter queue after ${subscription.maxAttempts} attempts`);
+    }
   };
 
   const loop = async () => {

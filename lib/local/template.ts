@@ -39,6 +39,8 @@ export interface LocalStreamPlan {
   readonly batchSize: number;
   /** EventBridge-style patterns (parsed from the mapping's FilterCriteria); none means all records. */
   readonly filters: readonly unknown[];
+  /** The first attempt plus the mapping's `MaximumRetryAttempts`. */
+  readonly maxAttempts: number;
 }
 
 export interface LocalPlan {
@@ -149,7 +151,13 @@ export function planFromTemplate(template: CfnTemplate): LocalPlan {
       (filter) => JSON.parse(filter.Pattern) as unknown,
     );
     return [
-      { functionLogicalId, tableLogicalId, batchSize: typeof p.BatchSize === 'number' ? p.BatchSize : 100, filters },
+      {
+        functionLogicalId,
+        tableLogicalId,
+        batchSize: typeof p.BatchSize === 'number' ? p.BatchSize : 100,
+        filters,
+        maxAttempts: 1 + (typeof p.MaximumRetryAttempts === 'number' ? p.MaximumRetryAttempts : 0),
+      },
     ];
   });
 

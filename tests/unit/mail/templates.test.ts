@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAIL_EVENTS } from '../../../functions/domain/tickets/notifications';
-import { LANGUAGES } from '../../../functions/http/language';
-import { renderMail } from '../../../functions/mail/templates';
+import { LANGUAGES } from '../../../contracts/vocabulary';
+import { MAIL_EVENTS } from '../../../functions/mail/domain/outbox';
+import { renderMail } from '../../../functions/mail/domain/templates';
 
 const facts = { number: 'DIPU-2026-000042', subject: 'Portal down', name: 'Anna', link: 'https://x/tickets/1' };
 
@@ -14,6 +14,13 @@ describe('notification mails', () => {
         expect(mail.text, `${event}/${language}`).toContain('https://x/tickets/1');
         expect(mail.text).not.toContain('undefined');
       }
+    }
+  });
+
+  it('promise nothing the service does not offer: a resolved ticket is not reopened by mail or reply', () => {
+    for (const language of LANGUAGES) {
+      const text = renderMail('resolved', language, facts).text.toLowerCase();
+      expect(text, language).not.toMatch(/reopen|reobri|reabri|tornar a dobrir|valor|rate/);
     }
   });
 

@@ -1,0 +1,11 @@
+import * as z from './zod';
+
+export const SERVICES = ['dynamodb', 's3', 'ses', 'cognito'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+export const Health = z.object({
+  status: z.enum(['ok', 'degraded']),
+  services: z.record(z.enum(SERVICES), z.object({ status: z.enum(['ok', 'down']), latencyMs: z.number() })),
+  checkedAt: z.iso.datetime(),
+});
+export type Health = z.infer<typeof Health>;

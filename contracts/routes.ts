@@ -1,0 +1,196 @@
+import { Health } from './health';
+import { type RouteSpec, routeKey } from './http';
+import { Me, UpdateMe } from './me';
+import {
+  CreateGuestTicket,
+  CreateTicket,
+  GuestReply,
+  GuestTokenHeaders,
+  IfMatchHeaders,
+  ListTicketsQuery,
+  Reply,
+  Ticket,
+  TicketPage,
+  TicketParams,
+  TicketWithThread,
+  UpdateTicket,
+} from './tickets';
+import { TopicList, TopicParams, TopicsQuery, Topic } from './topics';
+
+const CREATED = { Location: 'Where the new resource is read' } as const;
+
+/**
+ * The HTTP API, one entry per route. Everything else follows from this table: the API
+ * Gateway routes CDK creates, each handler's input schemas and reply types, the OpenAPI
+ * document, and the portal's client.
+ */
+const routes = [
+  {
+    method: 'GET',
+    path: '/health',
+    auth: 'public',
+    operationId: 'getHealth',
+    summary: 'Whether each backing service answers',
+    tags: ['Operations'],
+    responses: {
+      200: { description: 'Every service answers', schema: Health },
+      503: { description: 'At least one service does not answer', schema: Health },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/openapi.json',
+    auth: 'public',
+    operationId: 'getOpenApi',
+    summary: 'This document',
+    tags: ['Operations'],
+    responses: { 200: { description: 'OpenAPI 3.1 document' } },
+  },
+  {
+    method: 'GET',
+    path: '/me',
+    auth: 'jwt',
+    operationId: 'getMe',
+    summary: 'Who the API takes you for: profile, groups and, for staff, where they work',
+    tags: ['Me'],
+    responses: { 200: { description: 'Your profile', schema: Me } },
+  },
+  {
+    method: 'PATCH',
+    path: '/me',
+    auth: 'jwt',
+    operationId: 'updateMe',
+    summary: 'Change your name or the language of your mails',
+    tags: ['Me'],
+    request: { body: UpdateMe },
+    responses: { 200: { description: 'Your profile after the change', schema: Me } },
+  },
+  {
+    method: 'GET',
+    path: '/topics',
+    auth: 'public',
+    operationId: 'listTopics',
+    summary: 'Topics a requester may choose, levels 1–3, each with its form and self-help guidance',
+    tags: ['Topics'],
+    request: { query: TopicsQuery },
+    responses: { 200: { description: 'Topic tree, top level first', schema: TopicList } },
+  },
+  {
+    method: 'GET',
+    path: '/topics/{topicId}',
+    auth: 'public',
+    operationId: 'getTopic',
+    summary: 'One topic with its form and guidance',
+    tags: ['Topics'],
+    request: { params: TopicParams },
+    responses: { 200: { description: 'The topic', schema: Topic } },
+    problems: [404],
+  },
+  {
+    method: 'POST',
+    path: '/tickets',
+    auth: 'jwt',
+    operationId: 'fileTicket',
+    summary: 'File a ticket as a signed-in user',
+    tags: ['Tickets'],
+    request: { body: CreateTicket },
+    responses: { 201: { description: 'The new ticket', schema: Ticket, headers: CREATED } },
+    idempotent: true,
+    problems: [403],
+  },
+  {
+    method: 'GET',
+    path: '/tickets',
+    auth: 'jwt',
+    operationId: 'listMyTickets',
+    summary: 'My tickets, newest first; closed ones included',
+    tags: ['Tickets'],
+    request: { query: ListTicketsQuery },
+    responses: { 200: { description: 'A page of tickets', schema: TicketPage } },
+  },
+  {
+    method: 'GET',
+    path: '/tickets/{ticketId}',
+    auth: 'jwt',
+    operationId: 'getTicket',
+    summary: 'A ticket with its thread (oldest first) and history',
+    tags: ['Tickets'],
+    request: { params: TicketParams },
+    responses: { 200: { description: 'The ticket', schema: TicketWithThread } },
+    problems: [404],
+  },
+  {
+    method: 'PATCH',
+    path: '/tickets/{ticketId}',
+    auth: 'jwt',
+    operationId: 'updateTicket',
+    summary: 'Staff: change status, assignee, team (forward), priority (with a reason) or topic',
+    tags: ['Tickets'],
+    request: { params: TicketParams, headers: IfMatchHeaders, body: UpdateTicket },
+    responses: {
+      200: { description: 'The ticket after the change', schema: Ticket, headers: { ETag: 'The new version' } },
+    },
+    problems: [403, 404, 409],
+  },
+  {
+    method: 'POST',
+    path: '/tickets/{ticketId}/messages',
+    auth: 'jwt',
+    operationId: 'addMessage',
+    summary: 'Reply at the end of the thread; staff may add internal notes or ask for information',
+    tags: ['Tickets'],
+    request: { params: TicketParams, body: Reply },
+    responses: { 201: { description: 'The ticket after the message', schema: Ticket, headers: CREATED } },
+    idempotent: true,
+    problems: [403, 404, 409],
+  },
+  {
+    method: 'POST',
+    path: '/public/tickets',
+    auth: 'public',
+    operationId: 'fileGuestTicket',
+    summary: 'File a ticket without an account; the access link is emailed',
+    tags: ['Guest tickets'],
+    request: { body: CreateGuestTicket },
+    responses: { 201: { description: 'The new ticket', schema: Ticket, headers: CREATED } },
+    idempotent: true,
+    problems: [403],
+  },
+  {
+    method: 'GET',
+    path: '/public/tickets/{ticketId}',
+    auth: 'public',
+    operationId: 'getGuestTicket',
+    summary: 'A guest’s ticket; needs the X-Ticket-Token header from the emailed link',
+    tags: ['Guest tickets'],
+    request: { params: TicketParams, headers: GuestTokenHeaders },
+    responses: { 200: { description: 'The ticket', schema: TicketWithThread } },
+    problems: [404],
+  },
+  {
+    method: 'POST',
+    path: '/public/tickets/{ticketId}/messages',
+    auth: 'public',
+    operationId: 'addGuestMessage',
+    summary: 'A guest replies at the end of the thread (X-Ticket-Token)',
+    tags: ['Guest tickets'],
+    request: { params: TicketParams, headers: GuestTokenHeaders, body: GuestReply },
+    responses: { 201: { description: 'The ticket after the message', schema: Ticket, headers: CREATED } },
+    idempotent: true,
+    problems: [404, 409],
+  },
+] as const satisfies readonly RouteSpec[];
+
+type Route = (typeof routes)[number];
+type KeyOf<R> = R extends { readonly method: infer M extends string; readonly path: infer P extends string }
+  ? `${M} ${P}`
+  : never;
+export type RouteKey = KeyOf<Route>;
+type RouteOf<K extends RouteKey> = Extract<Route, { readonly method: K extends `${infer M} ${string}` ? M : never; readonly path: K extends `${string} ${infer P}` ? P : never }>;
+
+/** The route table keyed by route key (`POST /tickets`). */
+export const ROUTES = Object.fromEntries(routes.map((route) => [routeKey(route), route])) as {
+  readonly [K in RouteKey]: RouteOf<K>;
+};
+
+export const ROUTE_KEYS = Object.keys(ROUTES) as readonly RouteKey[];

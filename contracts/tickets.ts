@@ -1,0 +1,157 @@
+import { phone, slug, text } from './text';
+import {
+  AUTHOR_KINDS,
+  CALLBACK_SLOTS,
+  CHANNELS,
+  HISTORY_ACTIONS,
+  PRIORITIES,
+  STATUSES,
+  TICKET_TYPES,
+} from './vocabulary';
+import * as z from './zod';
+
+/* ─── Requests ─────────────────────────────────────────────────────────── */
+
+/** The council's impact questions: they set the ITIL priority. */
+export const Impact = z.strictObject({
+  blocksWork: z.boolean(),
+  affectsOthers: z.boolean(),
+  affectsCitizens: z.boolean(),
+  note: z.optional(text(0, 1000)),
+});
+export type Impact = z.infer<typeof Impact>;
+
+/** The town hall's "Call me": a phone and a slot (morning 8–14, afternoon 14–20). */
+export const Callback = z.strictObject({
+  phone: phone(),
+  slot: z.enum(CALLBACK_SLOTS),
+  date: z.optional(z.iso.date()),
+});
+export type Callback = z.infer<typeof Callback>;
+
+export const CreateTicket = z.strictObject({
+  type: z.enum(TICKET_TYPES),
+  topicId: slug(),
+  subject: text(3, 200),
+  description: text(1, 10_000),
+  /** Answers to the topic's own form (GET /topics/{topicId}). */
+  fields: z._default(z.record(z.string(), z.unknown()), {}),
+  impact: z.optional(Impact),
+  /** Staff recording a ticket that arrived by phone, email or in person. */
+  channel: z.optional(z.enum(CHANNELS)),
+  callback: z.optional(Callback),
+});
+export type CreateTicket = z.infer<typeof CreateTicket>;
+
+export const GuestRequester = z.strictObject({
+  name: text(1, 120),
+  email: z.email('Enter a valid email address.').check(z.toLowerCase()),
+});
+
+export const CreateGuestTicket = z.extend(CreateTicket, { requester: GuestRequester });
+export type CreateGuestTicket = z.infer<typeof CreateGuestTicket>;
+
+export const ListTicketsQuery = z.strictObject({
+  status: z.optional(z.enum(STATUSES)),
+  limit: z._default(z.pipe(z.coerce.number(), z.int().check(z.gte(1), z.lte(100))), 25),
+  /** `nextCursor` of the previous page. */
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
+});
+
+export const Reply = z.strictObject({
+  body: text(1, 10_000),
+  /** Staff only: a note requesters never see. */
+  internal: z.optional(z.boolean()),
+  /** Staff only: asks the requester and waits for them. */
+  requestInfo: z.optional(z.boolean()),
+});
+export type Reply = z.infer<typeof Reply>;
+
+export const GuestReply = z.strictObject({ body: text(1, 10_000) });
+
+export const UpdateTicket = z
+  .strictObject({
+    status: z.optional(z.enum(STATUSES)),
+    assigneeId: z.optional(slug()),
+    /** Forward to this team of the organisation. */
+    teamId: z.optional(slug()),
+    priority: z.optional(z.enum(PRIORITIES)),
+    /** Why the priority changes; required with `priority`. */
+    reason: z.optional(text(3, 500)),
+    topicId: z.optional(slug()),
+  })
+  .check(z.refine((body) => Object.keys(body).some((key) => key !== 'reason'), 'Change at least one thing.'));
+export type UpdateTicket = z.infer<typeof UpdateTicket>;
+
+export const TicketParams = z.strictObject({ ticketId: z.uuid() });
+
+/** `If-Match: <version>`: a bare number or an entity tag (`"3"`, `W/"3"`). */
+export const IfMatchHeaders = z.object({
+  'if-match': z.pipe(
+    z.pipe(
+      z.string({ error: 'Send If-Match with the version you last read.' }),
+      z.transform((value) => Number(value.replace(/^W\//, '').replaceAll('"', ''))),
+    ),
+    z.int('If-Match must be a version number.').check(z.positive('If-Match must be a version number.')),
+  ),
+});
+
+/** A guest's access token, from the link in their first mail. */
+export const GuestTokenHeaders = z.object({ 'x-ticket-token': z.optional(z.string().check(z.maxLength(256))) });
+
+/* ─── Responses ────────────────────────────────────────────────────────── */
+
+export const Ticket = z.object({
+  id: z.string(),
+  /** Human number, unique per organisation: `DIPU-2026-000042`. */
+  number: z.string(),
+  type: z.enum(TICKET_TYPES),
+  status: z.enum(STATUSES),
+  /** The status in the reader's language; a forwarded ticket names its team. */
+  statusLabel: z.string(),
+  priority: z.enum(PRIORITIES),
+  topic: z.object({ id: z.string(), path: z.array(z.string()), name: z.string() }),
+  subject: z.string(),
+  description: z.string(),
+  fields: z.record(z.string(), z.unknown()),
+  channel: z.enum(CHANNELS),
+  impact: z.optional(Impact),
+  callback: z.optional(Callback),
+  requester: z.object({ name: z.string() }),
+  /** The team the ticket is with. */
+  team: z.optional(z.object({ id: z.string(), name: z.string() })),
+  assignee: z.optional(z.object({ id: z.string(), name: z.string() })),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  /** Send it back in If-Match when changing the ticket. */
+  version: z.number(),
+});
+export type Ticket = z.infer<typeof Ticket>;
+
+export const TicketPage = z.object({ items: z.array(Ticket), nextCursor: z.nullable(z.string()) });
+export type TicketPage = z.infer<typeof TicketPage>;
+
+export const Message = z.object({
+  id: z.string(),
+  author: z.object({ kind: z.enum(AUTHOR_KINDS), name: z.string() }),
+  body: z.string(),
+  /** Staff notes; never shown to requesters. */
+  internal: z.boolean(),
+  requestsInfo: z.optional(z.boolean()),
+  createdAt: z.iso.datetime(),
+});
+
+export const HistoryEntry = z.object({
+  action: z.enum(HISTORY_ACTIONS),
+  from: z.optional(z.string()),
+  to: z.optional(z.string()),
+  by: z.object({ name: z.string() }),
+  at: z.iso.datetime(),
+});
+
+export const TicketWithThread = z.extend(Ticket, {
+  /** Oldest first. */
+  thread: z.array(Message),
+  history: z.array(HistoryEntry),
+});
+export type TicketWithThread = z.infer<typeof TicketWithThread>;

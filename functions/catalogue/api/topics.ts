@@ -1,0 +1,25 @@
+import { ROUTES } from '../../../contracts/routes';
+import { NotFound } from '../../platform/kernel/errors';
+import { byRoute, httpHandler } from '../../platform/http/handler';
+import { ok } from '../../platform/http/responses';
+import { findTopic, visibleTopics } from '../domain/catalogue';
+import { topicView } from '../domain/views';
+import { loadCatalogue } from '../store';
+
+/** Topics are public and change rarely: clients and CDNs may keep them for a minute. */
+const CACHEABLE = { 'cache-control': 'public, max-age=60' };
+
+export const handler = byRoute({
+  'GET /topics': httpHandler(ROUTES['GET /topics'], {}, async ({ query, language }) => {
+    const topics = visibleTopics(await loadCatalogue(), false).filter(
+      (topic) =>
+        !query.organisationId || topic.organisationId === null || topic.organisationId === query.organisationId,
+    );
+    return ok({ items: topics.map((topic) => topicView(topic, language)) }, CACHEABLE);
+  }),
+  'GET /topics/{topicId}': httpHandler(ROUTES['GET /topics/{topicId}'], {}, async ({ params, language }) => {
+    const topic = findTopic(await loadCatalogue(), params.topicId);
+    if (!topic || topic.internal) throw new NotFound('No such topic.');
+    return ok(topicView(topic, language), CACHEABLE);
+  }),
+});

@@ -1,0 +1,7 @@
+/**
+ * The catalogue: organisations, their teams, and the topics requesters choose, each with its
+ * small form. Other features' handlers, jobs and stores use it through this index; other
+ * features' domains through `domain/index.ts`.
+ */
+export * from './domain/index';
+export { belongsToOrganisation, loadCatalogue, saveCatalogue } from './store';

@@ -1,0 +1,37 @@
+import { LANGUAGES } from '../../../contracts/vocabulary';
+import * as z from '../../../contracts/zod';
+
+export const MAIL_EVENTS = ['created', 'staff_replied', 'info_requested', 'resolved'] as const;
+export type MailEvent = (typeof MAIL_EVENTS)[number];
+
+/**
+ * Who a mail is for. A person with an account is named by id: their address, name and
+ * language are read from their profile when the mail is sent, so a change of language
+ * applies to every later mail. A guest has no profile, so the mail carries their details.
+ */
+export const Recipient = z.union([
+  z.object({ userId: z.string() }),
+  z.object({ name: z.string(), email: z.string(), language: z.enum(LANGUAGES) }),
+]);
+export type Recipient = z.infer<typeof Recipient>;
+
+/**
+ * A mail to send, written in the same transaction as the change it reports and delivered
+ * from the table's stream: the request never waits for SES, and a failed send is retried.
+ * It carries what the mail shows, never form fields: no national ID or transient value.
+ */
+export const OutboxMessage = z.object({
+  notificationId: z.string(),
+  event: z.enum(MAIL_EVENTS),
+  ticketId: z.string(),
+  number: z.string(),
+  subject: z.string(),
+  recipient: Recipient,
+  /** The staff message, for replies and requests for information. */
+  message: z.optional(z.string()),
+  createdAt: z.string(),
+});
+export type OutboxMessage = z.infer<typeof OutboxMessage>;
+
+export const isGuest = (recipient: Recipient): recipient is Extract<Recipient, { email: string }> =>
+  'email' in recipient;

@@ -1,0 +1,131 @@
+import type { Language } from '../../../contracts/vocabulary';
+import type { MailEvent } from './outbox';
+
+export interface MailContent {
+  readonly subject: string;
+  readonly text: string;
+}
+
+export interface MailFacts {
+  readonly number: string;
+  readonly subject: string;
+  /** Where a signed-in requester follows the ticket; absent for guests. */
+  readonly link?: string;
+  readonly name: string;
+  /** A guest's private link: only in their first mail, the one place their token ever travels. */
+  readonly guestLink?: string;
+  readonly message?: string;
+}
+
+type Template = (facts: MailFacts & { readonly link: string }) => MailContent;
+
+/** A guest's later mails cannot carry their token (it is never stored): they point to the first mail. */
+const GUEST_LINK_HINT: Record<Language, string> = {
+  ca: 'l’enllaç del primer correu que us vam enviar',
+  es: 'el enlace del primer correo que le enviamos',
+  oc: 'eth ligam deth prumèr corrèu que vos mandèrem',
+  en: 'the link in the first email we sent you',
+};
+
+/** Replies to these emails do not reach the ticket (as at the support centre): every mail says so. */
+const NO_REPLY: Record<Language, string> = {
+  ca: 'Aquest missatge és informatiu: les respostes a aquest correu no s’afegeixen al tiquet. Feu-ho des del portal.',
+  es: 'Este mensaje es informativo: las respuestas a este correo no se añaden al tique. Hágalo desde el portal.',
+  oc: 'Aguest messatge ei informatiu: es responses a aguest corrèu non s’apondon ath tiquet. Fètz-lo dempús eth portau.',
+  en: 'This message is for information: replies to this email are not added to the ticket. Please use the portal.',
+};
+
+const GREETING: Record<Language, (name: string) => string> = {
+  ca: (name) => `Hola, ${name}:`,
+  es: (name) => `Hola, ${name}:`,
+  oc: (name) => `Adishatz, ${name}:`,
+  en: (name) => `Hello ${name},`,
+};
+
+const TEMPLATES: Record<MailEvent, Record<Language, Template>> = {
+  created: {
+    ca: (f) => ({
+      subject: `[${f.number}] Hem rebut el vostre tiquet`,
+      text: `Hem registrat el vostre tiquet ${f.number}: «${f.subject}».\n\nPodeu seguir-lo aquí: ${f.link}`,
+    }),
+    es: (f) => ({
+      subject: `[${f.number}] Hemos recibido su tique`,
+      text: `Hemos registrado su tique ${f.number}: «${f.subject}».\n\nPuede seguirlo aquí: ${f.link}`,
+    }),
+    oc: (f) => ({
+      subject: `[${f.number}] Auem recebut eth vòste tiquet`,
+      text: `Auem registrat eth vòste tiquet ${f.number}: «${f.subject}».\n\nLo podètz seguir aciu: ${f.link}`,
+    }),
+    en: (f) => ({
+      subject: `[${f.number}] We have received your ticket`,
+      text: `We have registered your ticket ${f.number}: "${f.subject}".\n\nFollow it here: ${f.link}`,
+    }),
+  },
+  staff_replied: {
+    ca: (f) => ({
+      subject: `[${f.number}] Nova resposta al vostre tiquet`,
+      text: `Hi ha una resposta nova al tiquet ${f.number}:\n\n${f.message ?? ''}\n\nVegeu-la aquí: ${f.link}`,
+    }),
+    es: (f) => ({
+      subject: `[${f.number}] Nueva respuesta a su tique`,
+      text: `Hay una respuesta nueva en el tique ${f.number}:\n\n${f.message ?? ''}\n\nVéala aquí: ${f.link}`,
+    }),
+    oc: (f) => ({
+      subject: `[${f.number}] Navèra responsa ath vòste tiquet`,
+      text: `I a ua responsa navèra en tiquet ${f.number}:\n\n${f.message ?? ''}\n\nVejatz-la aciu: ${f.link}`,
+    }),
+    en: (f) => ({
+      subject: `[${f.number}] New reply to your ticket`,
+      text: `There is a new reply on ticket ${f.number}:\n\n${f.message ?? ''}\n\nSee it here: ${f.link}`,
+    }),
+  },
+  info_requested: {
+    ca: (f) => ({
+      subject: `[${f.number}] Necessitem més informació`,
+      text: `Per continuar amb el tiquet ${f.number} necessitem més informació:\n\n${f.message ?? ''}\n\nResponeu des d’aquí: ${f.link}`,
+    }),
+    es: (f) => ({
+      subject: `[${f.number}] Necesitamos más información`,
+      text: `Para continuar con el tique ${f.number} necesitamos más información:\n\n${f.message ?? ''}\n\nResponda desde aquí: ${f.link}`,
+    }),
+    oc: (f) => ({
+      subject: `[${f.number}] Mos cau mès informacion`,
+      text: `Entà contunhar damb eth tiquet ${f.number} mos cau mès informacion:\n\n${f.message ?? ''}\n\nRespongatz aciu: ${f.link}`,
+    }),
+    en: (f) => ({
+      subject: `[${f.number}] We need more information`,
+      text: `To go on with ticket ${f.number} we need more information:\n\n${f.message ?? ''}\n\nAnswer here: ${f.link}`,
+    }),
+  },
+  resolved: {
+    ca: (f) => ({
+      subject: `[${f.number}] El vostre tiquet s’ha resolt`,
+      text: `Hem resolt el tiquet ${f.number}: «${f.subject}».\n\nSi el problema continua, obriu un tiquet nou al portal i indiqueu aquest número: ${f.link}`,
+    }),
+    es: (f) => ({
+      subject: `[${f.number}] Su tique se ha resuelto`,
+      text: `Hemos resuelto el tique ${f.number}: «${f.subject}».\n\nSi el problema continúa, abra un tique nuevo en el portal e indique este número: ${f.link}`,
+    }),
+    oc: (f) => ({
+      subject: `[${f.number}] Eth vòste tiquet s’a resolvut`,
+      text: `Auem resolvut eth tiquet ${f.number}: «${f.subject}».\n\nSe eth problèma contunhe, dobritz un tiquet nau en portau e indicatz aguest numèro: ${f.link}`,
+    }),
+    en: (f) => ({
+      subject: `[${f.number}] Your ticket has been resolved`,
+      text: `We have resolved ticket ${f.number}: "${f.subject}".\n\nIf the problem persists, file a new ticket in the portal quoting this number: ${f.link}`,
+    }),
+  },
+};
+
+/**
+ * The mail for an event in the requester's language. It carries the number, subject and link,
+ * never form fields: national IDs and transient values cannot leak through it.
+ */
+export function renderMail(event: MailEvent, language: Language, facts: MailFacts): MailContent {
+  const link = facts.guestLink ?? facts.link ?? GUEST_LINK_HINT[language];
+  const content = TEMPLATES[event][language]({ ...facts, link });
+  return {
+    subject: content.subject,
+    text: `${GREETING[language](facts.name)}\n\n${content.text}\n\n— \n${NO_REPLY[language]}\n`,
+  };
+}

@@ -1,0 +1,55 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import middy from '@middy/core';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { logger } from '../../platform/observability';
+import { getProfile } from '../../profiles';
+import { isGuest, OutboxMessage, type Recipient } from '../domain/outbox';
+import { type Addressee, sendMail } from '../send';
+import { claimDelivery, releaseDelivery } from '../store';
+
+const processor = new BatchProcessor(EventType.DynamoDBStreams);
+
+/**
+ * Delivers outbox items from the table's stream (the event source filter passes only new
+ * outbox items). Each record is parsed by the outbox schema and delivered on its own: a
+ * record that fails (malformed, or SES refused it) is reported as a batch item failure, the
+ * rest of the batch is delivered, the event source mapping retries the failed one and, when
+ * retries run out, sends it to the dead-letter queue. A mail already delivered by an earlier
+ * attempt is not sent twice.
+ */
+export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler((event, context) => processPartialResponse(event, deliver, processor, { context }));
+
+async function deliver(record: DynamoDBRecord): Promise<void> {
+  const image = record.dynamodb?.NewImage;
+  const parsed = OutboxMessage.safeParse(image ? unmarshall(image as Record<string, AttributeValue>) : undefined);
+  if (!parsed.success) {
+    logger.error('Malformed outbox record', { sequenceNumber: record.dynamodb?.SequenceNumber, issues: parsed.error.issues.length });
+    throw new Error('Malformed outbox record');
+  }
+  const message = parsed.data;
+  if (!(await claimDelivery(message.notificationId, new Date()))) {
+    logger.info('Notification already delivered', { notificationId: message.notificationId });
+    return;
+  }
+  try {
+    await sendMail(message, await addresseeOf(message.recipient));
+    logger.info('Notification sent', { event: message.event, ticketId: message.ticketId });
+  } catch (error) {
+    await releaseDelivery(message.notificationId);
+    logger.error('Notification not sent; will retry', { ticketId: message.ticketId, error: (error as Error).name });
+    throw error;
+  }
+}
+
+/** A guest's details travel with the mail; a person's are read now, so their latest language and address apply. */
+async function addresseeOf(recipient: Recipient): Promise<Addressee> {
+  if (isGuest(recipient)) return { ...recipient, guest: true };
+  const profile = await getProfile(recipient.userId);
+  if (!profile) throw new Error('The recipient has no profile');
+  return { name: profile.name, email: profile.email, language: profile.language, guest: false };
+}

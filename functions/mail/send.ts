@@ -1,0 +1,63 @@
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import type { Language } from '../../contracts/vocabulary';
+import { readEnv } from '../platform/env';
+import { logger } from '../platform/observability';
+import type { OutboxMessage } from './domain/outbox';
+import { renderMail } from './domain/templates';
+
+/** Whom a mail goes to, in which language. */
+export interface Addressee {
+  readonly name: string;
+  readonly email: string;
+  readonly language: Language;
+  /** Guests follow their ticket through their private link, never the portal's ticket page. */
+  readonly guest: boolean;
+}
+
+// Read on first send, so modules that only build outbox items can import this feature.
+let ready: { env: ReturnType<typeof readMailEnv>; ses: SESv2Client } | undefined;
+const readMailEnv = () => readEnv('mailFrom', 'mailConfigurationSet', 'webBaseUrl');
+
+/** Sends one mail through SES with the configuration set, in the addressee's language. Throws if SES refuses it. */
+export async function sendMail(message: OutboxMessage, to: Addressee, accessToken?: string): Promise<void> {
+  ready ??= { env: readMailEnv(), ses: new SESv2Client({}) };
+  const { env, ses } = ready;
+  const ticketPath = encodeURIComponent(message.ticketId);
+  const mail = renderMail(message.event, to.language, {
+    number: message.number,
+    subject: message.subject,
+    name: to.name,
+    link: to.guest ? undefined : `${env.webBaseUrl}/tickets/${ticketPath}`,
+    // The token goes in the fragment: browsers never send it to a server, so it stays out of logs.
+    ...(accessToken
+      ? { guestLink: `${env.webBaseUrl}/public/tickets/${ticketPath}#token=${encodeURIComponent(accessToken)}` }
+      : {}),
+    ...(message.message !== undefined ? { message: message.message } : {}),
+  });
+  await ses.send(
+    new SendEmailCommand({
+      FromEmailAddress: env.mailFrom,
+      Destination: { ToAddresses: [to.email] },
+      ConfigurationSetName: env.mailConfigurationSet,
+      Content: {
+        Simple: {
+          Subject: { Data: mail.subject, Charset: 'UTF-8' },
+          Body: { Text: { Data: mail.text, Charset: 'UTF-8' } },
+        },
+      },
+    }),
+  );
+}
+
+/**
+ * A guest's first mail, sent inside the request: it carries their access token, which exists
+ * nowhere else and so cannot wait in the outbox. The ticket is stored already, so a failure
+ * is logged, not thrown.
+ */
+export async function sendGuestAccessMail(message: OutboxMessage, to: Addressee, accessToken: string): Promise<void> {
+  try {
+    await sendMail(message, to, accessToken);
+  } catch (error) {
+    logger.error('Guest access mail not sent', { ticketId: message.ticketId, error: (error as Error).name });
+  }
+}

@@ -1,0 +1,118 @@
+import type { RouteSpec } from '../../contracts/http';
+import { ROUTE_KEYS, ROUTES, type RouteKey } from '../../contracts/routes';
+import type { EnvKey } from './env';
+
+/**
+ * What each Lambda function touches. The CDK app turns `uses` into IAM grants and
+ * environment variables; the local gateway and the benchmark find handlers by `entry`.
+ */
+export type Capability =
+  | 'table:read'
+  | 'table:write'
+  | 'mail:send'
+  /** DescribeTable, HeadBucket, SES GetAccount (no resource-level permission exists) and the issuer's JWKS. */
+  | 'health:probe';
+
+export interface FunctionSpec {
+  /** Handler module, relative to the repository root; it exports `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly uses: readonly Capability[];
+  /** Routes of the contract this function serves. */
+  readonly routes?: readonly RouteKey[];
+  /** Invoked by new outbox items on the table's stream. */
+  readonly trigger?: 'outbox-stream';
+  /** @default 256 */
+  readonly memoryMiB?: number;
+  /** @default 10 */
+  readonly timeoutSeconds?: number;
+}
+
+export const FUNCTIONS = {
+  health: {
+    entry: 'functions/ops/api/health.ts',
+    description: 'Reports whether each backing service answers',
+    uses: ['health:probe'],
+    routes: ['GET /health'],
+  },
+  openapi: {
+    entry: 'functions/ops/api/openapi.ts',
+    description: 'Serves the OpenAPI document generated from the contract',
+    uses: [],
+    routes: ['GET /openapi.json'],
+  },
+  me: {
+    entry: 'functions/profiles/api/me.ts',
+    description: 'Shows and changes the caller’s profile (name, mail language)',
+    uses: ['table:write'],
+    routes: ['GET /me', 'PATCH /me'],
+  },
+  topics: {
+    entry: 'functions/catalogue/api/topics.ts',
+    description: 'Topic tree and each topic’s form, for requesters',
+    uses: ['table:read'],
+    routes: ['GET /topics', 'GET /topics/{topicId}'],
+  },
+  tickets: {
+    entry: 'functions/tickets/api/tickets.ts',
+    description: 'Signed-in requesters file and follow tickets; staff work them',
+    uses: ['table:write'],
+    routes: [
+      'POST /tickets',
+      'GET /tickets',
+      'GET /tickets/{ticketId}',
+      'PATCH /tickets/{ticketId}',
+      'POST /tickets/{ticketId}/messages',
+    ],
+  },
+  publicTickets: {
+    entry: 'functions/tickets/api/public-tickets.ts',
+    description: 'Guests file and follow a ticket through an emailed access link',
+    uses: ['table:write', 'mail:send'],
+    routes: ['POST /public/tickets', 'GET /public/tickets/{ticketId}', 'POST /public/tickets/{ticketId}/messages'],
+  },
+  notify: {
+    entry: 'functions/mail/jobs/notify.ts',
+    description: 'Sends the notification mails waiting in the outbox',
+    uses: ['table:write', 'mail:send'],
+    trigger: 'outbox-stream',
+  },
+} as const satisfies Record<string, FunctionSpec>;
+
+export type FunctionName = keyof typeof FUNCTIONS;
+
+/** Environment each capability needs at run time. */
+export const CAPABILITY_ENV: Record<Capability, readonly EnvKey[]> = {
+  'table:read': ['tableName'],
+  'table:write': ['tableName'],
+  'mail:send': ['mailFrom', 'mailConfigurationSet', 'webBaseUrl'],
+  'health:probe': ['tableName', 'attachmentsBucket', 'jwtIssuer'],
+};
+
+export function envKeysFor(spec: FunctionSpec): EnvKey[] {
+  return [...new Set(spec.uses.flatMap((use) => CAPABILITY_ENV[use]))];
+}
+
+/** A contract route with the function that serves it: what CDK turns into an API Gateway route. */
+export type ApiRoute = Pick<RouteSpec, 'method' | 'path' | 'auth'> & { readonly function: string };
+
+/**
+ * Every route of the contract with the function serving it. Throws if a route is served by
+ * no function or by two, so the deployed API is exactly the contract.
+ */
+export function apiRoutes(): ApiRoute[] {
+  const servedBy = new Map<string, string>();
+  for (const [name, spec] of Object.entries(FUNCTIONS as Readonly<Record<string, FunctionSpec>>)) {
+    for (const key of spec.routes ?? []) {
+      const other = servedBy.get(key);
+      if (other) throw new Error(`${key} is served by both ${other} and ${name}`);
+      servedBy.set(key, name);
+    }
+  }
+  const unserved = ROUTE_KEYS.filter((key) => !servedBy.has(key));
+  if (unserved.length > 0) throw new Error(`No function serves ${unserved.join(', ')}`);
+  return [...servedBy].map(([key, name]) => {
+    const { method, path, auth } = ROUTES[key as RouteKey];
+    return { method, path, auth, function: name };
+  });
+}

@@ -1,0 +1,38 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { RouteSpec } from '../../../contracts/http';
+import type * as z from '../../../contracts/zod';
+
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+/** A handler's answer before it becomes JSON: status, body and extra headers. */
+export interface Reply<S extends number = number, B = unknown> {
+  readonly status: S;
+  readonly body: B;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+type Responses<R extends RouteSpec> = R['responses'];
+type BodyOf<T> = T extends { readonly schema: infer S extends z.ZodMiniType } ? z.output<S> : unknown;
+
+/** The replies a route may give: one of its documented statuses with a body of that status's schema. */
+export type RouteReply<R extends RouteSpec> = {
+  [S in keyof Responses<R> & number]: Reply<S, BodyOf<Responses<R>[S]>>;
+}[keyof Responses<R> & number];
+
+export const reply = <S extends number, B>(status: S, body: B, headers?: Record<string, string>): Reply<S, B> => ({
+  status,
+  body,
+  ...(headers ? { headers } : {}),
+});
+
+export const ok = <B>(body: B, headers?: Record<string, string>) => reply(200, body, headers);
+
+export const created = <B>(body: B, location: string) => reply(201, body, { location });
+
+export function toHttpResult(answer: Reply): HttpResult {
+  return {
+    statusCode: answer.status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...answer.headers },
+    body: JSON.stringify(answer.body),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The single table's key design, in one place: attribute and index names (the CDK table is
+ * built from them) and the key of every kind of item. Prefixes keep kinds apart within a
+ * partition; ids are UUIDs or slugs, so they never contain the `#` separator.
+ */
+export const TABLE_KEYS = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  /** A requester's tickets, newest first. */
+  gsi1: { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  /** Agent queues by organisation/team, ordered by due time. */
+  gsi2: { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  /** Epoch seconds after which DynamoDB may delete the item. */
+  ttl: 'ttl',
+} as const;
+
+export const GLOBAL_INDEXES = [TABLE_KEYS.gsi1, TABLE_KEYS.gsi2] as const;
+
+/**
+ * Every item names its kind in this attribute. The outbox stream's event-source filter (CDK)
+ * and the local stream poller both select new outbox items by it.
+ */
+export const KIND_ATTRIBUTE = '_kind';
+export const KINDS = {
+  organisation: 'organisation',
+  team: 'team',
+  topic: 'topic',
+  ticket: 'ticket',
+  message: 'message',
+  history: 'history',
+  ticketSequence: 'ticketSequence',
+  monthlyCount: 'monthlyCount',
+  outbox: 'outbox',
+  profile: 'profile',
+} as const;
+export type Kind = (typeof KINDS)[keyof typeof KINDS];
+
+export type ItemKey = { readonly pk: string; readonly sk: string };
+
+const key = (pk: string, sk: string): ItemKey => ({ pk, sk });
+const CATALOGUE = 'CATALOGUE';
+const ticketPartition = (ticketId: string) => `TICKET#${ticketId}`;
+
+export const KEYS = {
+  /** Organisations, teams and topics share one partition: the whole catalogue is one Query. */
+  catalogue: {
+    partition: CATALOGUE,
+    organisation: (id: string) => key(CATALOGUE, `ORGANISATION#${id}`),
+    team: (id: string) => key(CATALOGUE, `TEAM#${id}`),
+    topic: (id: string) => key(CATALOGUE, `TOPIC#${id}`),
+  },
+  /** A ticket, its messages and its history share a partition: the ticket page is one Query. */
+  ticket: {
+    partition: ticketPartition,
+    item: (ticketId: string) => key(ticketPartition(ticketId), '#TICKET'),
+    message: (ticketId: string, messageId: string) => key(ticketPartition(ticketId), `MESSAGE#${messageId}`),
+    history: (ticketId: string, entryId: string) => key(ticketPartition(ticketId), `HISTORY#${entryId}`),
+    /** gsi1: the requester's tickets, newest first. */
+    byRequester: (requesterId: string, createdAt: string, ticketId: string) => ({
+      [TABLE_KEYS.gsi1.partitionKey]: `REQUESTER#${requesterId}`,
+      [TABLE_KEYS.gsi1.sortKey]: `${createdAt}#${ticketId}`,
+    }),
+    requesterPartition: (requesterId: string) => `REQUESTER#${requesterId}`,
+  },
+  /** Last human number handed out per organisation and year. */
+  ticketSequence: (organisationId: string, year: number) => key(`SEQUENCE#${organisationId}#${year}`, '#SEQUENCE'),
+  /** Counters for the monthly report, one per dimension value. */
+  monthlyCount: (organisationId: string, month: string, dimension: string, value: string) =>
+    key(`COUNTS#${organisationId}#${month}`, `${dimension}#${value}`),
+  /** Each mail waiting to be sent is its own partition: written once, read from the stream. */
+  outbox: (notificationId: string) => key(`OUTBOX#${notificationId}`, '#OUTBOX'),
+  profile: (userId: string) => key(`USER#${userId}`, '#PROFILE'),
+} as const;

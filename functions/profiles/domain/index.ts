@@ -1,0 +1,2 @@
+/** Profiles' pure domain, for other features' domains. */
+export { type PersonAttributes, Profile, type ProfileChanges, StaffProfile } from './profile';

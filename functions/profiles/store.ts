@@ -1,0 +1,52 @@
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documents } from '../platform/table/client';
+import { KEYS, KINDS } from '../platform/table/keys';
+import { decode, item, type StoredItem, TABLE_NAME, updateOf } from '../platform/table/table';
+import { Profile, type ProfileChanges } from './domain/profile';
+
+export const profileKey = (userId: string) => KEYS.profile(userId);
+
+export const decodeProfile = (stored: StoredItem): Profile => decode(Profile, stored);
+
+export async function getProfile(userId: string): Promise<Profile | undefined> {
+  const { Item } = await documents.send(new GetCommand({ TableName: TABLE_NAME, Key: { ...profileKey(userId) } }));
+  return Item ? decodeProfile(Item) : undefined;
+}
+
+/** Stores a first profile unless one appeared meanwhile (two first requests at once); returns the stored one. */
+export async function createProfile(profile: Profile): Promise<Profile> {
+  try {
+    await documents.send(
+      new PutCommand({
+        TableName: TABLE_NAME,
+        Item: item(KINDS.profile, profileKey(profile.userId), profile),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return profile;
+  } catch (error) {
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    const existing = await getProfile(profile.userId);
+    if (!existing) throw error;
+    return existing;
+  }
+}
+
+/** Writes a whole profile (demo data, administration). */
+export async function saveProfile(profile: Profile): Promise<void> {
+  await documents.send(new PutCommand({ TableName: TABLE_NAME, Item: item(KINDS.profile, profileKey(profile.userId), profile) }));
+}
+
+/** Changes name or language of an existing profile and returns it as stored. */
+export async function updateProfile(userId: string, changes: ProfileChanges, at: Date): Promise<Profile> {
+  const { Attributes } = await documents.send(
+    new UpdateCommand({
+      TableName: TABLE_NAME,
+      Key: { ...profileKey(userId) },
+      ...updateOf({ set: { ...changes, updatedAt: at.toISOString() } }),
+      ConditionExpression: 'attribute_exists(pk)',
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  return decodeProfile(Attributes ?? {});
+}

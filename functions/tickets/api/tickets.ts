@@ -1,0 +1,74 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { ROUTES } from '../../../contracts/routes';
+import { Conflict } from '../../platform/kernel/errors';
+import { byRoute, httpHandler } from '../../platform/http/handler';
+import { created, ok } from '../../platform/http/responses';
+import { metrics } from '../../platform/observability';
+import { getProfile, profileOf } from '../../profiles';
+import { accessAsUser, mayBeStaff, requireStaffRole, workAccess } from '../domain/access';
+import { reply } from '../domain/conversation';
+import { formIssues, openTicket } from '../domain/filing';
+import { updateTicket } from '../domain/staff-changes';
+import { threadView, ticketView } from '../domain/views';
+import { ticketDeps as deps } from './deps';
+
+/**
+ * Signed-in requesters (citizens, and staff filing for themselves) and staff working tickets.
+ * Who may see or change a ticket is the access policy's to say (domain/access.ts); staff
+ * profiles are read with the ticket, fresh, on every call that needs them.
+ */
+export const handler = byRoute({
+  'POST /tickets': httpHandler(
+    ROUTES['POST /tickets'],
+    { bodyIssues: (raw) => formIssues(deps.catalogue, raw) },
+    async ({ body, caller, language }) => {
+      const profile = await profileOf(caller, language);
+      const ticket = await openTicket(deps, { kind: 'user', caller, profile }, body);
+      metrics.addMetric('TicketsFiled', MetricUnit.Count, 1);
+      return created(ticketView(ticket, language), `/tickets/${ticket.ticketId}`);
+    },
+  ),
+
+  'GET /tickets': httpHandler(ROUTES['GET /tickets'], {}, async ({ query, caller, language }) => {
+    const page = await deps.store.listByRequester(caller.userId, query);
+    return ok({ items: page.items.map((ticket) => ticketView(ticket, language)), nextCursor: page.nextCursor });
+  }),
+
+  'GET /tickets/{ticketId}': httpHandler(ROUTES['GET /tickets/{ticketId}'], {}, async ({ params, caller, language }) => {
+    const [thread, profile] = await Promise.all([
+      deps.store.thread(params.ticketId),
+      mayBeStaff(caller) ? getProfile(caller.userId) : undefined,
+    ]);
+    const access = accessAsUser(caller, profile, thread.ticket);
+    return ok(threadView(access, thread, language));
+  }),
+
+  'PATCH /tickets/{ticketId}': httpHandler(
+    ROUTES['PATCH /tickets/{ticketId}'],
+    {},
+    async ({ params, headers, body, caller, language }) => {
+      requireStaffRole(caller);
+      const people = [caller.userId, ...(body.assigneeId ? [body.assigneeId] : [])];
+      const { ticket, profiles } = await deps.store.ticketAndProfiles(params.ticketId, people);
+      const access = workAccess(caller, profiles.get(caller.userId), ticket);
+      const version = headers['if-match'];
+      if (access.ticket.version !== version) throw new Conflict('The ticket changed since you read it; reload it.');
+      const assignee = body.assigneeId ? profiles.get(body.assigneeId) : undefined;
+      const updated = await updateTicket(deps, access, body, version, assignee);
+      return ok(ticketView(updated, language), { etag: `"${updated.version}"` });
+    },
+  ),
+
+  'POST /tickets/{ticketId}/messages': httpHandler(
+    ROUTES['POST /tickets/{ticketId}/messages'],
+    {},
+    async ({ params, body, caller, language }) => {
+      const { ticket, profiles } = mayBeStaff(caller)
+        ? await deps.store.ticketAndProfiles(params.ticketId, [caller.userId])
+        : { ticket: await deps.store.ticket(params.ticketId), profiles: new Map() };
+      const access = accessAsUser(caller, profiles.get(caller.userId), ticket);
+      const updated = await reply(deps, access, body);
+      return created(ticketView(updated, language), `/tickets/${params.ticketId}`);
+    },
+  ),
+});

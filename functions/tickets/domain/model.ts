@@ -1,0 +1,92 @@
+import { LocalizedText } from '../../../contracts/text';
+import { Callback, Impact } from '../../../contracts/tickets';
+import {
+  AUTHOR_KINDS,
+  CHANNELS,
+  HISTORY_ACTIONS,
+  LANGUAGES,
+  PRIORITIES,
+  STATUSES,
+  TICKET_TYPES,
+} from '../../../contracts/vocabulary';
+import * as z from '../../../contracts/zod';
+
+const names = z.array(z.string());
+
+/** A ticket as stored. Never holds transient form fields. */
+export const TicketRecord = z.object({
+  ticketId: z.string(),
+  organisationId: z.string(),
+  number: z.string(),
+  type: z.enum(TICKET_TYPES),
+  status: z.enum(STATUSES),
+  priority: z.enum(PRIORITIES),
+  topicId: z.string(),
+  /** The topic's path as it was named when the ticket was classified, in every language. */
+  topicPaths: z.object({ ca: names, es: names, oc: names, en: names }),
+  subject: z.string(),
+  description: z.string(),
+  fields: z.record(z.string(), z.unknown()),
+  channel: z.enum(CHANNELS),
+  impact: z.optional(Impact),
+  callback: z.optional(Callback),
+  /** Cognito `sub`, or `guest#<ticketId>` for a guest. */
+  requesterId: z.string(),
+  requesterName: z.string(),
+  /**
+   * Guests have no profile: their address, language and the SHA-256 of their access token
+   * live on the ticket (the token itself is only ever mailed).
+   */
+  guest: z.optional(z.object({ email: z.string(), language: z.enum(LANGUAGES), tokenHash: z.string() })),
+  /** The team the ticket is with, and its name when it got there. */
+  teamId: z.optional(z.string()),
+  teamName: z.optional(LocalizedText),
+  assigneeId: z.optional(z.string()),
+  assigneeName: z.optional(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number(),
+});
+export type TicketRecord = z.infer<typeof TicketRecord>;
+
+/** Everything about a new ticket except its human number, which the store allocates. */
+export type NewTicket = Omit<TicketRecord, 'number'>;
+
+export const MessageRecord = z.object({
+  ticketId: z.string(),
+  /** Sortable: creation time, then a counter and random suffix. */
+  messageId: z.string(),
+  authorKind: z.enum(AUTHOR_KINDS),
+  authorId: z.optional(z.string()),
+  authorName: z.string(),
+  body: z.string(),
+  internal: z.boolean(),
+  requestsInfo: z.optional(z.boolean()),
+  createdAt: z.string(),
+});
+export type MessageRecord = z.infer<typeof MessageRecord>;
+
+/** One line of a ticket's history: who did what, from what to what, and when. */
+export const HistoryRecord = z.object({
+  ticketId: z.string(),
+  entryId: z.string(),
+  action: z.enum(HISTORY_ACTIONS),
+  from: z.optional(z.string()),
+  to: z.optional(z.string()),
+  byId: z.optional(z.string()),
+  byName: z.string(),
+  at: z.string(),
+});
+export type HistoryRecord = z.infer<typeof HistoryRecord>;
+
+/** What one Query of a ticket's partition finds: the ticket, if there is one, its messages and its history. */
+export interface Thread {
+  readonly ticket: TicketRecord | undefined;
+  readonly messages: readonly MessageRecord[];
+  readonly history: readonly HistoryRecord[];
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly nextCursor: string | null;
+}

@@ -1,0 +1,29 @@
+import type { Ids } from '../../platform/kernel/ports';
+import type { MailEvent, OutboxMessage, Recipient } from '../../mail/domain/index';
+import type { TicketRecord } from './model';
+
+/** Who hears about a ticket: its requester, by profile, or a guest by the address they gave. */
+export const requesterOf = (ticket: TicketRecord): Recipient =>
+  ticket.guest
+    ? { name: ticket.requesterName, email: ticket.guest.email, language: ticket.guest.language }
+    : { userId: ticket.requesterId };
+
+/** The requester's mail about an event of their ticket. */
+export function notificationFor(
+  event: MailEvent,
+  ticket: TicketRecord,
+  ids: Ids,
+  now: Date,
+  message?: string,
+): OutboxMessage {
+  return {
+    notificationId: ids.sortableId(now),
+    event,
+    ticketId: ticket.ticketId,
+    number: ticket.number,
+    subject: ticket.subject,
+    recipient: requesterOf(ticket),
+    ...(message !== undefined ? { message } : {}),
+    createdAt: now.toISOString(),
+  };
+}

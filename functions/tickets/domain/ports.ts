@@ -1,0 +1,71 @@
+import type { Status } from '../../../contracts/vocabulary';
+import type { Catalogue } from '../../catalogue/domain/index';
+import type { OutboxMessage } from '../../mail/domain/index';
+import type { Clock, Ids } from '../../platform/kernel/ports';
+import type { Profile } from '../../profiles/domain/index';
+import type { HistoryRecord, MessageRecord, NewTicket, Page, Thread, TicketRecord } from './model';
+
+/** Teams and topics a change refers to: the write only commits if they still belong to the ticket's organisation. */
+export interface References {
+  readonly teamId?: string;
+  readonly topicId?: string;
+}
+
+export interface TicketStore {
+  /**
+   * Allocates the human number, then one transaction: ticket, first message, history,
+   * monthly counters and the mails `notify` derives from the numbered ticket.
+   */
+  file(
+    ticket: NewTicket,
+    first: MessageRecord,
+    history: HistoryRecord,
+    numberPrefix: string,
+    notify: (ticket: TicketRecord) => OutboxMessage[],
+  ): Promise<TicketRecord>;
+  /** The ticket with its messages and history, in one Query. */
+  thread(ticketId: string): Promise<Thread>;
+  /** Just the ticket item, for writes that need its state. */
+  ticket(ticketId: string): Promise<TicketRecord | undefined>;
+  /** The ticket and these people's profiles, in one request. */
+  ticketAndProfiles(
+    ticketId: string,
+    userIds: readonly string[],
+  ): Promise<{ ticket: TicketRecord | undefined; profiles: ReadonlyMap<string, Profile> }>;
+  listByRequester(
+    requesterId: string,
+    options: { status?: Status; limit: number; cursor?: string },
+  ): Promise<Page<TicketRecord>>;
+  /** One transaction: the message, the ticket moved to `status` under a version check, history and mails. */
+  addMessage(
+    ticket: TicketRecord,
+    message: MessageRecord,
+    status: Status,
+    history?: HistoryRecord,
+    notifications?: readonly OutboxMessage[],
+  ): Promise<TicketRecord>;
+  /** Writes the ticket as given if its stored version is still `expectedVersion`, with history and mails. */
+  update(
+    ticket: TicketRecord,
+    expectedVersion: number,
+    history: readonly HistoryRecord[],
+    notifications: readonly OutboxMessage[],
+    references: References,
+  ): Promise<TicketRecord>;
+}
+
+export interface CatalogueSource {
+  load(): Promise<Catalogue>;
+}
+
+/** Sends a guest's first mail at once: it carries their access token, which is stored nowhere. */
+export interface GuestMailer {
+  sendAccessLink(message: OutboxMessage, accessToken: string): Promise<void>;
+}
+
+export interface TicketDeps {
+  readonly store: TicketStore;
+  readonly catalogue: CatalogueSource;
+  readonly clock: Clock;
+  readonly ids: Ids;
+}

@@ -1,0 +1,79 @@
+import type { UpdateTicket } from '../../../contracts/tickets';
+import type { HistoryAction } from '../../../contracts/vocabulary';
+import { findTeam, findTopic, topicPaths } from '../../catalogue/domain/index';
+import { type FieldIssue, ValidationFailed } from '../../platform/kernel/errors';
+import type { Profile } from '../../profiles/domain/index';
+import type { StaffAccess } from './access';
+import { historyEntry } from './history';
+import { type TicketEvent, transition } from './lifecycle';
+import type { HistoryRecord, TicketRecord } from './model';
+import { notificationFor } from './notifications';
+import type { References, TicketDeps } from './ports';
+
+/**
+ * A member of staff changes a ticket: status (through the lifecycle), assignee, team
+ * (forwarding), priority (with a reason) or topic (internal ones included). Every change goes
+ * to the history in the same transaction; resolving mails the requester. `version` is the
+ * caller's If-Match; `assignee` the profile of the person named by `assigneeId`, if any.
+ */
+export async function updateTicket(
+  deps: TicketDeps,
+  access: StaffAccess,
+  changes: UpdateTicket,
+  version: number,
+  assignee: Profile | undefined,
+): Promise<TicketRecord> {
+  const { ticket, member } = access;
+  const catalogue = await deps.catalogue.load();
+  const issues: FieldIssue[] = [];
+  if (changes.priority && !changes.reason) issues.push({ path: 'reason', message: 'Say why the priority changes.' });
+  const team = changes.teamId ? findTeam(catalogue, changes.teamId) : undefined;
+  if (changes.teamId && team?.organisationId !== ticket.organisationId) {
+    issues.push({ path: 'teamId', message: 'No such team here.' });
+  }
+  const topic = changes.topicId ? findTopic(catalogue, changes.topicId) : undefined;
+  if (changes.topicId && topic?.organisationId !== ticket.organisationId) {
+    issues.push({ path: 'topicId', message: 'No such topic here.' });
+  }
+  if (changes.assigneeId && assignee?.staff?.organisationId !== ticket.organisationId) {
+    issues.push({ path: 'assigneeId', message: 'No such agent here.' });
+  }
+  if (issues.length > 0) throw new ValidationFailed(issues);
+
+  const forwarding = team !== undefined && team.id !== ticket.teamId;
+  // Forwarding to a team means the ticket is now that team's, unless a status is given too.
+  const event: TicketEvent | undefined = changes.status
+    ? { type: 'status_set', to: changes.status }
+    : forwarding
+      ? { type: 'forwarded' }
+      : undefined;
+  const status = event ? transition(ticket.status, event) : ticket.status;
+
+  const now = deps.clock.now();
+  const by = { id: member.userId, name: member.name };
+  const history: HistoryRecord[] = [];
+  const record = (action: HistoryAction, from: string | undefined, to: string | undefined) =>
+    history.push(historyEntry(deps.ids, now, ticket.ticketId, action, by, from, to));
+  if (status !== ticket.status) record('status_changed', ticket.status, status);
+  if (assignee && assignee.userId !== ticket.assigneeId) record('assigned', ticket.assigneeId, assignee.userId);
+  if (forwarding) record('forwarded', ticket.teamId, team.id);
+  if (changes.priority && changes.priority !== ticket.priority) {
+    record('priority_changed', ticket.priority, `${changes.priority}: ${changes.reason}`);
+  }
+  if (topic && topic.id !== ticket.topicId) record('topic_changed', ticket.topicId, topic.id);
+
+  const updated: TicketRecord = {
+    ...ticket,
+    status,
+    ...(assignee ? { assigneeId: assignee.userId, assigneeName: assignee.name } : {}),
+    ...(team ? { teamId: team.id, teamName: team.name } : {}),
+    ...(changes.priority ? { priority: changes.priority } : {}),
+    ...(topic ? { topicId: topic.id, topicPaths: topicPaths(catalogue, topic) } : {}),
+    updatedAt: now.toISOString(),
+    version: version + 1,
+  };
+  const notifications =
+    status === 'resolved' && ticket.status !== 'resolved' ? [notificationFor('resolved', updated, deps.ids, now)] : [];
+  const references: References = { ...(team ? { teamId: team.id } : {}), ...(topic ? { topicId: topic.id } : {}) };
+  return deps.store.update(updated, version, history, notifications, references);
+}

@@ -1,0 +1,8 @@
+/**
+ * Tickets: filing, following, replying and the staff's changes, under one lifecycle and one
+ * access policy. What other features may use of them.
+ */
+export { type TicketAccess, accessAsGuest, accessAsUser, workAccess } from './domain/access';
+export { type TicketEvent, transition } from './domain/lifecycle';
+export type { TicketRecord } from './domain/model';
+export { dynamoTicketStore } from './store';

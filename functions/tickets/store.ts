@@ -1,0 +1,212 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Status } from '../../contracts/vocabulary';
+import { belongsToOrganisation } from '../catalogue';
+import { type OutboxMessage, outboxPut } from '../mail';
+import { Conflict, ValidationFailed } from '../platform/kernel/errors';
+import { documents } from '../platform/table/client';
+import { KEYS, KINDS, TABLE_KEYS } from '../platform/table/keys';
+import { decodeCursor, encodeCursor } from '../platform/table/cursor';
+import {
+  decode,
+  getItem,
+  getItems,
+  item,
+  kindOf,
+  queryPage,
+  queryPartition,
+  TABLE_NAME,
+  type TransactItem,
+  transact,
+  updateOf,
+} from '../platform/table/table';
+import { decodeProfile, type Profile, profileKey } from '../profiles';
+import { HistoryRecord, MessageRecord, type NewTicket, type Page, type Thread, TicketRecord } from './domain/model';
+import { formatTicketNumber } from './domain/numbering';
+import type { References, TicketStore } from './domain/ports';
+
+const { gsi1 } = TABLE_KEYS;
+
+const ticketItem = (ticket: TicketRecord) =>
+  item(KINDS.ticket, KEYS.ticket.item(ticket.ticketId), {
+    ...ticket,
+    ...KEYS.ticket.byRequester(ticket.requesterId, ticket.createdAt, ticket.ticketId),
+  });
+
+const putMessage = (message: MessageRecord): TransactItem => ({
+  Put: { TableName: undefined, Item: item(KINDS.message, KEYS.ticket.message(message.ticketId, message.messageId), message) },
+});
+
+const putHistory = (entry: HistoryRecord): TransactItem => ({
+  Put: { TableName: undefined, Item: item(KINDS.history, KEYS.ticket.history(entry.ticketId, entry.entryId), entry) },
+});
+
+/** The ticket as given, if nobody changed it since `version`: a lost update is a 409, never silent. */
+const putTicketAtVersion = (ticket: TicketRecord, version: number): TransactItem => ({
+  Put: {
+    TableName: undefined,
+    Item: ticketItem(ticket),
+    ConditionExpression: '#version = :version',
+    ExpressionAttributeNames: { '#version': 'version' },
+    ExpressionAttributeValues: { ':version': version },
+  },
+});
+
+const staleTicket = () => new Conflict('The ticket changed meanwhile; reload it and try again.');
+
+/** Next human number of an organisation's year: one atomic increment, so each is handed out once. */
+async function nextNumber(organisationId: string, year: number): Promise<number> {
+  const { Attributes } = await documents.send(
+    new UpdateCommand({
+      TableName: TABLE_NAME,
+      Key: { ...KEYS.ticketSequence(organisationId, year) },
+      ...updateOf({ set: { _kind: KINDS.ticketSequence, organisationId, year }, add: { last: 1 } }),
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
+  const last = Attributes?.last;
+  if (typeof last !== 'number') throw new Error('The ticket sequence returned no number');
+  return last;
+}
+
+/** Monthly counters for the supervisors' report, incremented in the filing transaction. */
+function countFiling(ticket: TicketRecord): TransactItem[] {
+  const month = ticket.createdAt.slice(0, 7);
+  const dimensions = [
+    ['total', 'all'],
+    ['type', ticket.type],
+    ['channel', ticket.channel],
+    ['topic', ticket.topicId],
+  ] as const;
+  return dimensions.map(([dimension, value]) => ({
+    Update: {
+      TableName: undefined,
+      Key: { ...KEYS.monthlyCount(ticket.organisationId, month, dimension, value) },
+      ...updateOf({
+        set: { _kind: KINDS.monthlyCount, organisationId: ticket.organisationId, month, dimension, value },
+        add: { count: 1 },
+      }),
+    },
+  }));
+}
+
+export const dynamoTicketStore: TicketStore = {
+  async file(ticket: NewTicket, first, history, numberPrefix, notify) {
+    const year = Number(ticket.createdAt.slice(0, 4));
+    // An atomic increment hands out each number once, however many file at the same moment.
+    // (A number check inside the transaction made concurrent filings retry each other: at 16 at
+    // once most timed out.) The price: a filing whose transaction then fails leaves a gap.
+    const number = formatTicketNumber(numberPrefix, year, await nextNumber(ticket.organisationId, year));
+    const record: TicketRecord = { ...ticket, number };
+    await transact(
+      [
+        {
+          Put: {
+            TableName: undefined,
+            Item: ticketItem(record),
+            ConditionExpression: 'attribute_not_exists(#pk)',
+            ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey },
+          },
+        },
+        putMessage(first),
+        putHistory(history),
+        ...notify(record).map(outboxPut),
+        ...countFiling(record),
+      ],
+      () => new Conflict('The ticket could not be filed; try again.'),
+    );
+    return record;
+  },
+
+  async thread(ticketId) {
+    let ticket: TicketRecord | undefined;
+    const messages: MessageRecord[] = [];
+    const history: HistoryRecord[] = [];
+    for (const stored of await queryPartition(KEYS.ticket.partition(ticketId))) {
+      const kind = kindOf(stored);
+      if (kind === KINDS.ticket) ticket = decode(TicketRecord, stored);
+      else if (kind === KINDS.message) messages.push(decode(MessageRecord, stored));
+      else if (kind === KINDS.history) history.push(decode(HistoryRecord, stored));
+    }
+    return { ticket, messages, history } satisfies Thread;
+  },
+
+  async ticket(ticketId) {
+    const stored = await getItem(KEYS.ticket.item(ticketId));
+    return stored ? decode(TicketRecord, stored) : undefined;
+  },
+
+  async ticketAndProfiles(ticketId, userIds) {
+    const [stored, ...people] = await getItems([KEYS.ticket.item(ticketId), ...userIds.map(profileKey)]);
+    const profiles = new Map<string, Profile>();
+    for (const person of people) {
+      if (!person) continue;
+      const profile = decodeProfile(person);
+      profiles.set(profile.userId, profile);
+    }
+    return { ticket: stored ? decode(TicketRecord, stored) : undefined, profiles };
+  },
+
+  async listByRequester(requesterId, options: { status?: Status; limit: number; cursor?: string }) {
+    const partition = KEYS.ticket.requesterPartition(requesterId);
+    const start = decodeCursor(options.cursor, { [gsi1.partitionKey]: partition }, [
+      TABLE_KEYS.partitionKey,
+      TABLE_KEYS.sortKey,
+      gsi1.partitionKey,
+      gsi1.sortKey,
+    ]);
+    const page = await queryPage({
+      IndexName: gsi1.indexName,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': gsi1.partitionKey, ...(options.status ? { '#status': 'status' } : {}) },
+      ExpressionAttributeValues: { ':pk': partition, ...(options.status ? { ':status': options.status } : {}) },
+      ...(options.status ? { FilterExpression: '#status = :status' } : {}),
+      ScanIndexForward: false,
+      Limit: options.limit,
+      ...(start ? { ExclusiveStartKey: start } : {}),
+    });
+    return {
+      items: page.items.map((stored) => decode(TicketRecord, stored)),
+      nextCursor: encodeCursor(page.lastKey),
+    } satisfies Page<TicketRecord>;
+  },
+
+  async addMessage(ticket, message, status, history, notifications: readonly OutboxMessage[] = []) {
+    const updated: TicketRecord = { ...ticket, status, updatedAt: message.createdAt, version: ticket.version + 1 };
+    await transact(
+      [
+        putMessage(message),
+        putTicketAtVersion(updated, ticket.version),
+        ...(history ? [putHistory(history)] : []),
+        ...notifications.map(outboxPut),
+      ],
+      staleTicket,
+    );
+    return updated;
+  },
+
+  async update(ticket, expectedVersion, history, notifications, references: References) {
+    const checks = [
+      ...(references.teamId ? [['teamId', belongsToOrganisation('team', references.teamId, ticket.organisationId)] as const] : []),
+      ...(references.topicId
+        ? [['topicId', belongsToOrganisation('topic', references.topicId, ticket.organisationId)] as const]
+        : []),
+    ];
+    await transact(
+      [
+        putTicketAtVersion(ticket, expectedVersion),
+        ...history.map(putHistory),
+        ...notifications.map(outboxPut),
+        ...checks.map(([, check]) => check),
+      ],
+      (reasons) => {
+        const firstCheck = 1 + history.length + notifications.length;
+        const gone = checks.filter((_, index) => reasons[firstCheck + index] === 'ConditionalCheckFailed');
+        if (gone.length > 0 && reasons[0] !== 'ConditionalCheckFailed') {
+          return new ValidationFailed(gone.map(([path]) => ({ path, message: `No such ${path === 'teamId' ? 'team' : 'topic'} here.` })));
+        }
+        return staleTicket();
+      },
+    );
+    return ticket;
+  },
+};

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { Forbidden, InvalidTransition, ValidationFailed } from '../../../functions/platform/kernel/errors';
+import { cryptoIds } from '../../../functions/platform/ids';
+import { reply } from '../../../functions/tickets/domain/conversation';
+import { openTicket } from '../../../functions/tickets/domain/filing';
+import { updateTicket } from '../../../functions/tickets/domain/staff-changes';
+import {
+  agentCaller,
+  agentProfile,
+  citizen,
+  citizenProfile,
+  colleague,
+  incident,
+  staffAccess,
+  world,
+} from './world';
+
+const requester = { kind: 'user' as const, caller: citizen, profile: citizenProfile };
+
+describe('filing', () => {
+  it('stores a P2 ticket with its team and topic names, and puts the creation mail for the requester in the outbox', async () => {
+    const { deps, outbox } = world();
+    const ticket = await openTicket(deps, requester, incident);
+    expect(ticket).toMatchObject({ status: 'open', priority: 'P2', teamId: 'dipu-web', requesterName: 'Anna' });
+    expect(ticket.topicPaths.en).toEqual(['Technology and applications', 'Web portals']);
+    expect(ticket.teamName?.ca).toBeTruthy();
+    expect(outbox).toEqual([
+      expect.objectContaining({ event: 'created', number: ticket.number, recipient: { userId: 'u-citizen' } }),
+    ]);
+  });
+
+  it('sends a guest’s first mail at once with the token, stores only its hash, and queues nothing', async () => {
+    const { deps, outbox, sentNow } = world();
+    const ticket = await openTicket(deps, { kind: 'guest', name: 'Pere', email: 'pere@example.org', language: 'es' }, incident);
+    expect(outbox).toEqual([]);
+    expect(sentNow).toHaveLength(1);
+    expect(sentNow[0]?.message.recipient).toEqual({ name: 'Pere', email: 'pere@example.org', language: 'es' });
+    expect(ticket.guest?.tokenHash).toBe(cryptoIds.hash(sentNow[0]?.token ?? ''));
+    expect(JSON.stringify(ticket)).not.toContain(sentNow[0]?.token);
+  });
+
+  it('refuses internal topics to requesters as if they did not exist, but not to staff of the organisation', async () => {
+    const { deps } = world();
+    const internal = { ...incident, type: 'query' as const, topicId: 'gencat-escalation-department', impact: undefined };
+    await expect(openTicket(deps, requester, internal)).rejects.toThrow(ValidationFailed);
+    const gencatStaff = {
+      ...agentProfile,
+      staff: { organisationId: 'gencat', teamIds: [], topicIds: [], supervisor: true },
+    };
+    await expect(
+      openTicket(deps, { kind: 'user', caller: agentCaller, profile: gencatStaff }, internal),
+    ).resolves.toMatchObject({ topicId: 'gencat-escalation-department' });
+  });
+
+  it('lets only staff of the organisation record a ticket that came by phone', async () => {
+    const { deps } = world();
+    await expect(openTicket(deps, requester, { ...incident, channel: 'phone' })).rejects.toThrow(Forbidden);
+    const ticket = await openTicket(deps, { kind: 'user', caller: agentCaller, profile: agentProfile }, {
+      ...incident,
+      channel: 'phone',
+    });
+    expect(ticket.channel).toBe('phone');
+  });
+});
+
+describe('working a ticket', () => {
+  it('a request for information waits on the requester, whose answer puts it back in progress', async () => {
+    const { deps, outbox } = world();
+    const ticket = await openTicket(deps, requester, incident);
+    const waiting = await reply(deps, staffAccess(ticket), { body: 'Which browser?', requestInfo: true });
+    expect(waiting.status).toBe('waiting_on_requester');
+    expect(outbox.at(-1)).toMatchObject({ event: 'info_requested', message: 'Which browser?' });
+    const answered = await reply(deps, { as: 'requester', ticket: waiting }, { body: 'Firefox' });
+    expect(answered.status).toBe('in_progress');
+  });
+
+  it('refuses a request for information on a closed ticket, and accepts it on an open one', async () => {
+    const { deps, history } = world();
+    const ticket = await openTicket(deps, requester, incident);
+    const closed = await updateTicket(deps, staffAccess(ticket), { status: 'closed' }, ticket.version, undefined);
+    const before = history.length;
+    await expect(reply(deps, staffAccess(closed), { body: 'Still there?', requestInfo: true })).rejects.toThrow(
+      InvalidTransition,
+    );
+    expect(history).toHaveLength(before);
+    const other = await openTicket(deps, requester, incident);
+    await expect(reply(deps, staffAccess(other), { body: 'Which browser?', requestInfo: true })).resolves.toMatchObject(
+      { status: 'waiting_on_requester' },
+    );
+  });
+
+  it('an internal note changes nothing for the requester and mails nobody', async () => {
+    const { deps, outbox } = world();
+    const ticket = await openTicket(deps, requester, incident);
+    const noted = await reply(deps, staffAccess(ticket), { body: 'CDN again', internal: true });
+    expect(noted.status).toBe('open');
+    expect(outbox.map((n) => n.event)).toEqual(['created']);
+  });
+
+  it('refuses a note that is internal and asks the requester at once, and staff-only flags from requesters', async () => {
+    const { deps } = world();
+    const ticket = await openTicket(deps, requester, incident);
+    await expect(reply(deps, staffAccess(ticket), { body: 'x', internal: true, requestInfo: true })).rejects.toThrow(
+      ValidationFailed,
+    );
+    await expect(reply(deps, { as: 'requester', ticket }, { body: 'x', internal: true })).rejects.toThrow(Forbidden);
+  });
+
+  it('takes no more replies from the requester once resolved', async () => {
+    const { deps } = world();
+    const ticket = await openTicket(deps, requester, incident);
+    const resolved = await updateTicket(deps, staffAccess(ticket), { status: 'resolved' }, ticket.version, undefined);
+    await expect(reply(deps, { as: 'requester', ticket: resolved }, { body: 'Thanks' })).rejects.toThrow(
+      InvalidTransition,
+    );
+  });
+
+  it('resolving records the change and queues the resolution mail; a closed ticket stays closed', async () => {
+    const { deps, outbox, history } = world();
+    const ticket = await openTicket(deps, requester, incident);
+    const resolved = await updateTicket(deps, staffAccess(ticket), { status: 'resolved' }, ticket.version, undefined);
+    expect(history.at(-1)).toMatchObject({ action: 'status_changed', from: 'open', to: 'resolved', byName: 'Jordi' });
+    expect(outbox.at(-1)?.event).toBe('resolved');
+    const closed = await updateTicket(deps, staffAccess(resolved), { status: 'closed' }, resolved.version, undefined);
+    await expect(
+      updateTicket(deps, staffAccess(closed), { status: 'in_progress' }, closed.version, undefined),
+    ).rejects.toThrow(InvalidTransition);
+  });
+
+  it('changes priority only with a reason, and forwards only to a team of the same organisation', async () => {
+    const { deps } = world();
+    const ticket = await openTicket(deps, requester, incident);
+    const access = staffAccess(ticket);
+    await expect(updateTicket(deps, access, { priority: 'P1' }, 1, undefined)).rejects.toThrow(ValidationFailed);
+    await expect(updateTicket(deps, access, { teamId: 'hestia-technical' }, 1, undefined)).rejects.toThrow(
+      ValidationFailed,
+    );
+    const forwarded = await updateTicket(deps, access, { teamId: 'dipu-systems' }, 1, undefined);
+    expect(forwarded).toMatchObject({ status: 'forwarded', teamId: 'dipu-systems' });
+    expect(forwarded.teamName?.en).toBeTruthy();
+  });
+
+  it('assigns only to staff of the ticket’s organisation, keeping their name', async () => {
+    const { deps, history } = world();
+    const ticket = await openTicket(deps, requester, incident);
+    await expect(
+      updateTicket(deps, staffAccess(ticket), { assigneeId: 'u-citizen' }, 1, citizenProfile),
+    ).rejects.toThrow(ValidationFailed);
+    const assigned = await updateTicket(deps, staffAccess(ticket), { assigneeId: 'u-colleague' }, 1, colleague);
+    expect(assigned).toMatchObject({ assigneeId: 'u-colleague', assigneeName: 'Marta' });
+    expect(history.at(-1)).toMatchObject({ action: 'assigned', to: 'u-colleague' });
+  });
+});

@@ -1,9 +1,9 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { ENV } from '../../functions/shared/env';
-import { envKeysFor, FUNCTIONS, type FunctionSpec } from '../../functions/shared/functions';
-import { ROUTES, routeKey } from '../../functions/shared/routes';
-import type { ApiRouteSpec } from '../../lib/constructs/api';
+import { routeKey } from '../../contracts/http';
+import { ENV } from '../../functions/platform/env';
+import { type ApiRoute, apiRoutes, envKeysFor, FUNCTIONS, type FunctionSpec } from '../../functions/platform/functions';
+import { KIND_ATTRIBUTE } from '../../functions/platform/table/keys';
 import {
   actionsOf,
   asArray,
@@ -42,7 +42,7 @@ function routeTarget(template: Template, route: CfnResource): string {
   return (integration.Properties.IntegrationUri as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
 }
 
-function expectRoutes(template: Template, specs: readonly ApiRouteSpec[]): void {
+function expectRoutes(template: Template, specs: readonly ApiRoute[]): void {
   const routes = Object.values(routesOf(template));
   expect(routes.map((route) => route.Properties.RouteKey).sort()).toEqual(specs.map(routeKey).sort());
   for (const spec of specs) {
@@ -60,8 +60,8 @@ function expectedActions(spec: FunctionSpec): string[] {
 }
 
 describe('routes', () => {
-  it('serves every route of ROUTES, with JWT unless declared public, on the function it names', () => {
-    expectRoutes(real.template, ROUTES);
+  it('serves every route of the contract, with JWT unless declared public, on the function that serves it', () => {
+    expectRoutes(real.template, apiRoutes());
   });
 
   it('puts the Cognito JWT authorizer on every non-public route', () => {
@@ -274,7 +274,7 @@ describe('notification outbox', () => {
     const [filter] = (mapping.Properties.FilterCriteria as { Filters: { Pattern: string }[] }).Filters;
     expect(JSON.parse(filter?.Pattern ?? '{}')).toEqual({
       eventName: ['INSERT'],
-      dynamodb: { NewImage: { __edb_e__: { S: ['outbox'] } } },
+      dynamodb: { NewImage: { [KIND_ATTRIBUTE]: { S: ['outbox'] } } },
     });
   });
 });

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FUNCTIONS } from '../../functions/shared/functions';
-import { ROUTES } from '../../functions/shared/routes';
+import { apiRoutes, FUNCTIONS } from '../../functions/platform/functions';
 import { BUNDLING } from '../../lib/bundling';
 import { createApp } from '../../lib/finestreta-stack';
 
@@ -17,7 +16,7 @@ describe('bundling', () => {
   it('builds an ESM bundle with source map that loads and answers', async () => {
     const { app, stack } = createApp(
       {},
-      { outdir, functions: { openapi: FUNCTIONS.openapi }, routes: ROUTES.filter((r) => r.function === 'openapi') },
+      { outdir, functions: { openapi: FUNCTIONS.openapi }, routes: apiRoutes().filter((r) => r.function === 'openapi') },
     );
     const assembly = app.synth();
     const template = assembly.getStackArtifact(stack.artifactId).template as {

@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
-import type { Capability, FunctionSpec } from '../../functions/shared/functions';
-import type { ApiRouteSpec } from '../../lib/constructs/api';
+import type { ApiRoute, Capability, FunctionSpec } from '../../functions/platform/functions';
 import { FUNCTION_METADATA_KEY } from '../../lib/constructs/finestreta-function';
 import { type CreateAppOptions, createApp, type FinestretaApp } from '../../lib/finestreta-stack';
 
@@ -28,21 +27,15 @@ export function synth(context: Record<string, unknown> = {}, options: CreateAppO
  * prove the capability → IAM mapping before the real FUNCTIONS grow into it.
  */
 export const CAPABILITY_FUNCTIONS: Record<string, FunctionSpec> = {
-  reader: { entry: 'functions/api/openapi.ts', description: 'reads items', uses: ['table:read'] },
-  writer: {
-    entry: 'functions/api/openapi.ts',
-    description: 'writes items, uploads and mails',
-    uses: ['table:write', 'attachments:write', 'mail:send'],
-  },
-  downloader: { entry: 'functions/api/openapi.ts', description: 'reads attachments', uses: ['attachments:read'] },
-  prober: { entry: 'functions/api/health.ts', description: 'health', uses: ['health:probe'] },
-  bare: { entry: 'functions/api/openapi.ts', description: 'touches nothing', uses: [] },
+  reader: { entry: 'functions/ops/api/openapi.ts', description: 'reads items', uses: ['table:read'] },
+  writer: { entry: 'functions/ops/api/openapi.ts', description: 'writes items and mails', uses: ['table:write', 'mail:send'] },
+  prober: { entry: 'functions/ops/api/health.ts', description: 'health', uses: ['health:probe'] },
+  bare: { entry: 'functions/ops/api/openapi.ts', description: 'touches nothing', uses: [] },
 };
 
-export const CAPABILITY_ROUTES: ApiRouteSpec[] = [
+export const CAPABILITY_ROUTES: ApiRoute[] = [
   { method: 'GET', path: '/items/{itemId}', function: 'reader', auth: 'jwt' },
   { method: 'POST', path: '/items', function: 'writer', auth: 'jwt' },
-  { method: 'GET', path: '/files/{fileId}', function: 'downloader', auth: 'jwt' },
   { method: 'GET', path: '/health', function: 'prober', auth: 'public' },
   { method: 'GET', path: '/public/topics', function: 'bare', auth: 'public' },
 ];
@@ -63,8 +56,6 @@ export const CAPABILITY_ACTIONS: Record<Capability, readonly string[]> = {
     'dynamodb:DeleteItem',
     'dynamodb:BatchWriteItem',
   ],
-  'attachments:read': ['s3:GetObject'],
-  'attachments:write': ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'],
   'mail:send': ['ses:SendEmail', 'ses:SendRawEmail'],
   'health:probe': ['dynamodb:DescribeTable', 's3:ListBucket', 'ses:GetAccount'],
 };

@@ -1,8 +1,8 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { GROUPS } from '../../functions/http/auth';
-import { FUNCTIONS } from '../../functions/shared/functions';
-import { TABLE_KEYS } from '../../functions/store/keys';
+import { GROUPS } from '../../contracts/vocabulary';
+import { FUNCTIONS } from '../../functions/platform/functions';
+import { TABLE_KEYS } from '../../functions/platform/table/keys';
 import { type CfnResource, onlyLogicalId, synth } from './fixtures';
 
 const { template } = synth();

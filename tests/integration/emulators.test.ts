@@ -19,7 +19,7 @@ import { GetBucketCorsCommand, GetObjectCommand, PutObjectCommand, S3Client } fr
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GROUPS } from '../../functions/http/auth';
+import { GROUPS } from '../../contracts/vocabulary';
 import { liveChildCount } from '../../lib/local/child-process';
 import {
   type LocalCognito,

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { outboxPut } from '../../functions/mail';
+import type { OutboxMessage } from '../../functions/mail/domain/outbox';
+import { cryptoIds } from '../../functions/platform/ids';
+import { Conflict, ValidationFailed } from '../../functions/platform/kernel/errors';
+import { KEYS } from '../../functions/platform/table/keys';
+import { getItem } from '../../functions/platform/table/table';
+import { saveProfile } from '../../functions/profiles';
+import type { MessageRecord, NewTicket, TicketRecord } from '../../functions/tickets/domain/model';
+import { notificationFor } from '../../functions/tickets/domain/notifications';
+import { dynamoTicketStore as store } from '../../functions/tickets/store';
+
+const at = new Date().toISOString();
+
+function newTicket(over: Partial<NewTicket> = {}): NewTicket {
+  return {
+    ticketId: randomUUID(),
+    organisationId: `org-${randomUUID().slice(0, 8)}`,
+    type: 'incident',
+    status: 'open',
+    priority: 'P3',
+    topicId: 'dipu-web-portals',
+    topicPaths: { ca: ['Portals web'], es: ['Portales web'], oc: ['Portaus web'], en: ['Web portals'] },
+    subject: 'Printer on fire',
+    description: 'It is on fire.',
+    fields: {},
+    channel: 'web',
+    requesterId: 'user-1',
+    requesterName: 'Anna',
+    teamId: 'dipu-web',
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+    ...over,
+  };
+}
+
+const firstMessage = (ticketId: string): MessageRecord => ({
+  ticketId,
+  messageId: cryptoIds.sortableId(new Date()),
+  authorKind: 'requester',
+  authorName: 'Anna',
+  body: 'It is on fire.',
+  internal: false,
+  createdAt: at,
+});
+
+const created = (ticketId: string) => ({
+  ticketId,
+  entryId: cryptoIds.sortableId(new Date()),
+  action: 'created' as const,
+  to: 'open',
+  byName: 'Anna',
+  at,
+});
+
+const outboxOf: OutboxMessage[] = [];
+const mailOnCreate = (ticket: TicketRecord) => {
+  const message = notificationFor('created', ticket, cryptoIds, new Date());
+  outboxOf.push(message);
+  return [message];
+};
+
+// The creation mails these tests queue go to this requester once the outbox delivers them.
+beforeAll(() =>
+  saveProfile({ userId: 'user-1', name: 'Anna', email: 'anna@example.org', emailVerified: true, language: 'en', createdAt: at, updatedAt: at }),
+);
+
+async function totalCount(organisationId: string) {
+  const counter = await getItem(KEYS.monthlyCount(organisationId, at.slice(0, 7), 'total', 'all'));
+  return counter?.count ?? 0;
+}
+
+describe('filing transaction', () => {
+  it('writes ticket, first message, history, counters and the outbox mail together', async () => {
+    const fresh = newTicket();
+    const ticket = await store.file(fresh, firstMessage(fresh.ticketId), created(fresh.ticketId), 'TEST', mailOnCreate);
+    expect(ticket.number).toMatch(/^TEST-\d{4}-000001$/);
+    const thread = await store.thread(ticket.ticketId);
+    expect(thread.ticket).toEqual(ticket);
+    expect(thread.messages).toHaveLength(1);
+    expect(thread.history).toHaveLength(1);
+    expect(await totalCount(ticket.organisationId)).toBe(1);
+    const mail = outboxOf.find((message) => message.ticketId === ticket.ticketId);
+    expect(await getItem(KEYS.outbox(mail?.notificationId ?? ''))).toMatchObject({ event: 'created', ticketId: ticket.ticketId });
+  });
+
+  it('leaves nothing behind when the transaction fails', async () => {
+    const first = newTicket();
+    await store.file(first, firstMessage(first.ticketId), created(first.ticketId), 'TEST', mailOnCreate);
+    // Same ticket id again: the ticket put's condition fails and cancels the whole transaction.
+    const again = { ...first, subject: 'Second try' };
+    const mailsBefore = outboxOf.length;
+    await expect(
+      store.file(again, { ...firstMessage(first.ticketId), body: 'second' }, created(first.ticketId), 'TEST', mailOnCreate),
+    ).rejects.toThrow(Conflict);
+    const thread = await store.thread(first.ticketId);
+    expect(thread.ticket?.subject).toBe('Printer on fire');
+    expect(thread.messages.map((m) => m.body)).toEqual(['It is on fire.']);
+    expect(thread.history).toHaveLength(1);
+    expect(await totalCount(first.organisationId)).toBe(1);
+    expect(await getItem(KEYS.outbox(outboxOf[mailsBefore]?.notificationId ?? ''))).toBeUndefined();
+  });
+
+  it('refuses a stale version when adding a message, writing nothing', async () => {
+    const fresh = newTicket();
+    const ticket = await store.file(fresh, firstMessage(fresh.ticketId), created(fresh.ticketId), 'TEST', () => []);
+    await store.addMessage(ticket, { ...firstMessage(ticket.ticketId), body: 'first reply' }, 'open');
+    await expect(
+      store.addMessage(ticket, { ...firstMessage(ticket.ticketId), body: 'stale reply' }, 'open'),
+    ).rejects.toThrow(Conflict);
+    const thread = await store.thread(ticket.ticketId);
+    expect(thread.messages.map((m) => m.body).sort()).toEqual(['It is on fire.', 'first reply']);
+    expect(thread.ticket?.version).toBe(2);
+  });
+
+  it('finds nothing, not an error, for a ticket that does not exist', async () => {
+    expect(await store.thread(randomUUID())).toEqual({ ticket: undefined, messages: [], history: [] });
+    expect(await store.ticket(randomUUID())).toBeUndefined();
+  });
+});
+
+describe('staff changes', () => {
+  it('reads the ticket and the profiles of the people involved in one request', async () => {
+    const fresh = newTicket();
+    const ticket = await store.file(fresh, firstMessage(fresh.ticketId), created(fresh.ticketId), 'TEST', () => []);
+    const userId = randomUUID();
+    await saveProfile({ userId, name: 'Jordi', email: 'j@x.cat', emailVerified: true, language: 'ca', createdAt: at, updatedAt: at });
+    const read = await store.ticketAndProfiles(ticket.ticketId, [userId, randomUUID()]);
+    expect(read.ticket?.ticketId).toBe(ticket.ticketId);
+    expect([...read.profiles.keys()]).toEqual([userId]);
+  });
+
+  it('commits a forward only while the team still belongs to the ticket’s organisation', async () => {
+    const fresh = newTicket({ organisationId: 'dipu' });
+    const ticket = await store.file(fresh, firstMessage(fresh.ticketId), created(fresh.ticketId), 'TEST', () => []);
+    const moved = { ...ticket, teamId: 'hestia-technical', status: 'forwarded' as const, version: 2 };
+    const error = await store.update(moved, 1, [], [], { teamId: 'hestia-technical' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationFailed);
+    expect((error as ValidationFailed).issues.map((issue) => issue.path)).toEqual(['teamId']);
+    expect((await store.ticket(ticket.ticketId))?.version).toBe(1);
+    const forwarded = { ...moved, teamId: 'dipu-systems' };
+    await store.update(forwarded, 1, [], [], { teamId: 'dipu-systems' });
+    expect((await store.ticket(ticket.ticketId))?.teamId).toBe('dipu-systems');
+    await expect(store.update({ ...forwarded, version: 3 }, 1, [], [], {})).rejects.toThrow(Conflict);
+  });
+});
+
+describe('outbox items', () => {
+  it('expire a week after the mail was written, through the table’s TTL', () => {
+    const put = outboxPut({
+      notificationId: 'n1',
+      event: 'created',
+      ticketId: 't1',
+      number: 'TEST-2026-000001',
+      subject: 's',
+      recipient: { userId: 'u1' },
+      createdAt: '2026-11-24T00:00:00.000Z',
+    });
+    expect(put.Put?.Item?.ttl).toBe(Date.parse('2026-12-01T00:00:00.000Z') / 1000);
+  });
+});

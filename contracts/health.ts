@@ -9,3 +9,6 @@ export const Health = z.object({
   checkedAt: z.iso.datetime(),
 });
 export type Health = z.infer<typeof Health>;
+
+/** This API's own description (GET /openapi.json). */
+export const OpenApiDocument = z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) });

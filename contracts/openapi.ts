@@ -18,7 +18,17 @@ import * as z from './zod';
 
 /** Named schemas of the document; anything else is inlined where it is used. */
 const REQUEST_COMPONENTS = { CreateTicket, CreateGuestTicket, Reply, GuestReply, UpdateTicket, UpdateMe };
-const RESPONSE_COMPONENTS = { Ticket, TicketPage, TicketWithThread, Topic, TopicList, Me, Health, Problem, GatewayError };
+const RESPONSE_COMPONENTS = {
+  Ticket,
+  TicketPage,
+  TicketWithThread,
+  Topic,
+  TopicList,
+  Me,
+  Health,
+  Problem,
+  GatewayError,
+};
 
 type JsonSchema = Record<string, unknown>;
 type Registry = ReturnType<typeof z.registry<{ id: string }>>;
@@ -26,7 +36,8 @@ type Registry = ReturnType<typeof z.registry<{ id: string }>>;
 const componentRef = (id: string) => `#/components/schemas/${id}`;
 const PARAMETER_LOCATIONS = { params: 'path', query: 'query', headers: 'header' } as const;
 /** `if-match` → `If-Match`: how clients write the header names handlers see in lower case. */
-const headerName = (name: string) => name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
+const headerName = (name: string) =>
+  name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
 
 /**
  * The OpenAPI 3.1 document, generated from the route table with zod's own JSON Schema
@@ -121,7 +132,12 @@ export function buildOpenApiDocument(serverUrl?: string) {
           : []),
       ],
       ...(body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: schemaFor(requestSchemas, body) } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: schemaFor(requestSchemas, body) } },
+            },
+          }
         : {}),
       responses: operationResponses,
     };

@@ -1,4 +1,4 @@
-import { Health } from './health';
+import { Health, OpenApiDocument } from './health';
 import { type RouteSpec, routeKey } from './http';
 import { Me, UpdateMe } from './me';
 import {
@@ -15,7 +15,7 @@ import {
   TicketWithThread,
   UpdateTicket,
 } from './tickets';
-import { TopicList, TopicParams, TopicsQuery, Topic } from './topics';
+import { Topic, TopicList, TopicParams, TopicsQuery } from './topics';
 
 const CREATED = { Location: 'Where the new resource is read' } as const;
 
@@ -44,7 +44,7 @@ const routes = [
     operationId: 'getOpenApi',
     summary: 'This document',
     tags: ['Operations'],
-    responses: { 200: { description: 'OpenAPI 3.1 document' } },
+    responses: { 200: { description: 'OpenAPI 3.1 document', schema: OpenApiDocument } },
   },
   {
     method: 'GET',
@@ -186,7 +186,13 @@ type KeyOf<R> = R extends { readonly method: infer M extends string; readonly pa
   ? `${M} ${P}`
   : never;
 export type RouteKey = KeyOf<Route>;
-type RouteOf<K extends RouteKey> = Extract<Route, { readonly method: K extends `${infer M} ${string}` ? M : never; readonly path: K extends `${string} ${infer P}` ? P : never }>;
+type RouteOf<K extends RouteKey> = Extract<
+  Route,
+  {
+    readonly method: K extends `${infer M} ${string}` ? M : never;
+    readonly path: K extends `${string} ${infer P}` ? P : never;
+  }
+>;
 
 /** The route table keyed by route key (`POST /tickets`). */
 export const ROUTES = Object.fromEntries(routes.map((route) => [routeKey(route), route])) as {

@@ -1,7 +1,13 @@
 import type * as z from '../../contracts/zod';
 import { KEYS, KINDS } from '../platform/table/keys';
 import { decode, item, kindOf, putItems, queryPartition, type TransactItem } from '../platform/table/table';
-import { Catalogue, type CatalogueInput, OrganisationDefinition, TeamDefinition, TopicDefinition } from './domain/model';
+import {
+  Catalogue,
+  type CatalogueInput,
+  OrganisationDefinition,
+  TeamDefinition,
+  TopicDefinition,
+} from './domain/model';
 
 /** Topics change rarely; a function instance re-reads them at most once a minute. */
 const CACHE_MS = 60_000;

@@ -10,19 +10,20 @@ const OUTBOX_RETENTION_SECONDS = 7 * 24 * 60 * 60;
 /** The outbox item for a mail, to write in the same transaction as the change it reports. */
 export function outboxPut(message: OutboxMessage): TransactItem {
   const ttl = Math.floor(Date.parse(message.createdAt) / 1000) + OUTBOX_RETENTION_SECONDS;
-  return { Put: { TableName: undefined, Item: item(KINDS.outbox, KEYS.outbox(message.notificationId), { ...message, ttl }) } };
+  const key = KEYS.outbox(message.ticketId, message.notificationId);
+  return { Put: { TableName: undefined, Item: item(KINDS.outbox, key, { ...message, ttl }) } };
 }
 
 /**
  * Marks a mail as being delivered, unless it was already: streams deliver at least once (a
  * retried batch repeats the records after a failed one), and a requester should get one mail.
  */
-export async function claimDelivery(notificationId: string, at: Date): Promise<boolean> {
+export async function claimDelivery(message: OutboxMessage, at: Date): Promise<boolean> {
   try {
     await documents.send(
       new UpdateCommand({
         TableName: TABLE_NAME,
-        Key: { ...KEYS.outbox(notificationId) },
+        Key: { ...KEYS.outbox(message.ticketId, message.notificationId) },
         UpdateExpression: 'SET deliveredAt = :at',
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deliveredAt)',
         ExpressionAttributeValues: { ':at': at.toISOString() },
@@ -36,8 +37,12 @@ export async function claimDelivery(notificationId: string, at: Date): Promise<b
 }
 
 /** Gives a claimed mail back after a failed send, so the retry sends it. */
-export async function releaseDelivery(notificationId: string): Promise<void> {
+export async function releaseDelivery(message: OutboxMessage): Promise<void> {
   await documents.send(
-    new UpdateCommand({ TableName: TABLE_NAME, Key: { ...KEYS.outbox(notificationId) }, UpdateExpression: 'REMOVE deliveredAt' }),
+    new UpdateCommand({
+      TableName: TABLE_NAME,
+      Key: { ...KEYS.outbox(message.ticketId, message.notificationId) },
+      UpdateExpression: 'REMOVE deliveredAt',
+    }),
   );
 }

@@ -34,7 +34,9 @@ export async function createProfile(profile: Profile): Promise<Profile> {
 
 /** Writes a whole profile (demo data, administration). */
 export async function saveProfile(profile: Profile): Promise<void> {
-  await documents.send(new PutCommand({ TableName: TABLE_NAME, Item: item(KINDS.profile, profileKey(profile.userId), profile) }));
+  await documents.send(
+    new PutCommand({ TableName: TABLE_NAME, Item: item(KINDS.profile, profileKey(profile.userId), profile) }),
+  );
 }
 
 /** Changes name or language of an existing profile and returns it as stored. */

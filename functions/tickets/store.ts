@@ -4,8 +4,8 @@ import { belongsToOrganisation } from '../catalogue';
 import { type OutboxMessage, outboxPut } from '../mail';
 import { Conflict, ValidationFailed } from '../platform/kernel/errors';
 import { documents } from '../platform/table/client';
-import { KEYS, KINDS, TABLE_KEYS } from '../platform/table/keys';
 import { decodeCursor, encodeCursor } from '../platform/table/cursor';
+import { KEYS, KINDS, TABLE_KEYS } from '../platform/table/keys';
 import {
   decode,
   getItem,
@@ -33,7 +33,10 @@ const ticketItem = (ticket: TicketRecord) =>
   });
 
 const putMessage = (message: MessageRecord): TransactItem => ({
-  Put: { TableName: undefined, Item: item(KINDS.message, KEYS.ticket.message(message.ticketId, message.messageId), message) },
+  Put: {
+    TableName: undefined,
+    Item: item(KINDS.message, KEYS.ticket.message(message.ticketId, message.messageId), message),
+  },
 });
 
 const putHistory = (entry: HistoryRecord): TransactItem => ({
@@ -186,7 +189,9 @@ export const dynamoTicketStore: TicketStore = {
 
   async update(ticket, expectedVersion, history, notifications, references: References) {
     const checks = [
-      ...(references.teamId ? [['teamId', belongsToOrganisation('team', references.teamId, ticket.organisationId)] as const] : []),
+      ...(references.teamId
+        ? [['teamId', belongsToOrganisation('team', references.teamId, ticket.organisationId)] as const]
+        : []),
       ...(references.topicId
         ? [['topicId', belongsToOrganisation('topic', references.topicId, ticket.organisationId)] as const]
         : []),
@@ -202,7 +207,9 @@ export const dynamoTicketStore: TicketStore = {
         const firstCheck = 1 + history.length + notifications.length;
         const gone = checks.filter((_, index) => reasons[firstCheck + index] === 'ConditionalCheckFailed');
         if (gone.length > 0 && reasons[0] !== 'ConditionalCheckFailed') {
-          return new ValidationFailed(gone.map(([path]) => ({ path, message: `No such ${path === 'teamId' ? 'team' : 'topic'} here.` })));
+          return new ValidationFailed(
+            gone.map(([path]) => ({ path, message: `No such ${path === 'teamId' ? 'team' : 'topic'} here.` })),
+          );
         }
         return staleTicket();
       },

@@ -15,7 +15,6 @@ export interface AttachmentsBucketProps {
   readonly accessLogExpiration?: Duration;
 }
 
-
 /** Private bucket for ticket attachments and form templates, with access logs in a second bucket. */
 export class AttachmentsBucket extends Construct {
   public readonly bucket: Bucket;

@@ -250,6 +250,21 @@ const ensureUser = async (
   return username;
 };
 
+/** The user, created if missing, in each of its groups; returns its username (its sub). */
+const ensureMember = async (client: CognitoIdentityProviderClient, userPoolId: string, user: DemoUser) => {
+  const username = await ensureUser(client, userPoolId, user);
+  // Adding an existing member is a no-op, in cognito-local as in Cognito. The sub is used rather
+  // than the email because cognito-local's AdminListGroupsForUser matches the literal username.
+  for (const GroupName of user.groups) {
+    await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName }));
+  }
+  return username;
+};
+
+/** Adds one user to an existing pool (tests that need a person of their own); returns their sub. */
+export const addUser = (endpoint: string, userPoolId: string, user: DemoUser): Promise<string> =>
+  withClient(endpoint, (client) => ensureMember(client, userPoolId, user));
+
 /**
  * Creates (or finds, when the data dir was kept) the pool, its public app client, the groups and
  * the users. Safe to run on every start. `endpoint` must be the one startCognito returned, since
@@ -262,15 +277,7 @@ export const provisionUserPool = (endpoint: string, options: ProvisionOptions): 
     const groups = new Set([...options.groups, ...options.users.flatMap((user) => user.groups)]);
     await ensureGroups(client, userPoolId, [...groups]);
     const userIds: Record<string, string> = {};
-    for (const user of options.users) {
-      const username = await ensureUser(client, userPoolId, user);
-      userIds[user.email] = username;
-      // Adding an existing member is a no-op, in cognito-local as in Cognito. The sub is used rather
-      // than the email because cognito-local's AdminListGroupsForUser matches the literal username.
-      for (const GroupName of user.groups) {
-        await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName }));
-      }
-    }
+    for (const user of options.users) userIds[user.email] = await ensureMember(client, userPoolId, user);
     const issuer = `${endpoint}/${userPoolId}`;
     return { userPoolId, clientId, issuer, jwksUrl: `${issuer}/.well-known/jwks.json`, userIds };
   });

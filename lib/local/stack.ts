@@ -256,7 +256,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         subscriptions: [{ fn, batchSize: stream.batchSize, filters: stream.filters, maxAttempts: stream.maxAttempts }],
         region: LOCAL_REGION,
         log,
-        deadLetter: (record) => appendFileSync(deadLetterFile, `${JSON.stringify({ function: stream.functionLogicalId, record })}\n`),
+        deadLetter: (record) =>
+          appendFileSync(deadLetterFile, `${JSON.stringify({ function: stream.functionLogicalId, record })}\n`),
       });
       stops.push(poller.stop);
     }

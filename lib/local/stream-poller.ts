@@ -87,7 +87,9 @@ export async function startStreamPoller(options: {
     }
     for (const record of pending) options.deadLetter(record);
     if (pending.length > 0) {
-      options.log(`stream: ${pending.length} record(s) sent to the dead-letter queue after ${subscription.maxAttempts} attempts`);
+      options.log(
+        `stream: ${pending.length} record(s) sent to the dead-letter queue after ${subscription.maxAttempts} attempts`,
+      );
     }
   };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROUTES, routeKey } from '../../functions/shared/routes';
+import { ROUTES } from '../../contracts/routes';
 import { synthesizeStack } from '../../lib/local/synth';
 import { planFromTemplate } from '../../lib/local/template';
 import { api, endpoints } from '../support/api';
@@ -12,12 +12,14 @@ describe('the local gateway mirrors the synthesized HTTP API', () => {
   it('serves exactly the routes of the template, which are exactly the route table', () => {
     const fromTemplate = templateRoutes.map((route) => `${route.method} ${route.path}`).sort();
     expect([...endpoints().routes].sort()).toEqual(fromTemplate);
-    expect(fromTemplate).toEqual(ROUTES.map(routeKey).sort());
+    expect(fromTemplate).toEqual(Object.keys(ROUTES).sort());
   });
 
   it('protects exactly the routes the template protects', () => {
     for (const route of templateRoutes) {
-      const declared = ROUTES.find((candidate) => routeKey(candidate) === `${route.method} ${route.path}`);
+      const declared = Object.values(ROUTES).find(
+        (candidate) => candidate.method === route.method && candidate.path === route.path,
+      );
       expect(route.auth, `${route.method} ${route.path}`).toBe(declared?.auth);
     }
   });

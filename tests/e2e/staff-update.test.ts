@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api } from '../support/api';
+import { api, newUser } from '../support/api';
 import { mailsAbout, nowSeconds } from '../support/mail';
 import { fileAs, portalIncident, type TicketBody } from '../support/tickets';
 
@@ -13,14 +13,15 @@ const patch = (id: string, body: unknown, version: number | undefined, as = 'age
 describe('staff changing a ticket (PATCH with If-Match)', () => {
   it('resolves a ticket, records it in the history and mails the requester in their language', async () => {
     const since = nowSeconds();
-    const ticket = await fileAs('citizen', portalIncident(), { 'accept-language': 'es' });
+    const requester = await newUser({ locale: 'es' });
+    const ticket = await fileAs({ token: await requester.token('access') }, portalIncident());
     const resolved = await patch(ticket.id, { status: 'resolved' }, ticket.version);
     expect(resolved.status).toBe(200);
     expect(resolved.body).toMatchObject({ status: 'resolved', statusLabel: 'Resolt', version: ticket.version + 1 });
     expect(resolved.headers.get('etag')).toBe(`"${ticket.version + 1}"`);
-    const page = await api<TicketBody>('GET', `/tickets/${ticket.id}`, { as: 'citizen' });
+    const page = await api<TicketBody>('GET', `/tickets/${ticket.id}`, { token: await requester.token() });
     expect(page.body.history?.at(-1)).toMatchObject({ action: 'status_changed', from: 'open', to: 'resolved' });
-    const mails = await mailsAbout('citizen@finestreta.local', ticket.number, since, 2);
+    const mails = await mailsAbout(requester.email, ticket.number, since, 2);
     expect(mails.map((m) => m.subject)).toContain(`[${ticket.number}] Su tique se ha resuelto`);
   });
 
@@ -56,6 +57,58 @@ describe('staff changing a ticket (PATCH with If-Match)', () => {
     expect(done.body.status).toBe('closed');
     const reopen = await patch(ticket.id, { status: 'in_progress' }, done.body.version);
     expect(reopen.status).toBe(409);
+  });
+
+  it('refuses a request for information on a closed ticket with 409, naming both statuses; on an open one it works', async () => {
+    const closed = await fileAs('citizen', portalIncident());
+    expect((await patch(closed.id, { status: 'closed' }, closed.version)).status).toBe(200);
+    const refused = await api<{ status: number; type: string; detail: string }>(
+      'POST',
+      `/tickets/${closed.id}/messages`,
+      {
+        as: 'agent',
+        body: { body: 'Is it still failing?', requestInfo: true },
+      },
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.type).toBe('https://finestreta.dev/problems/invalid-transition');
+    expect(refused.body.detail).toContain('closed → waiting_on_requester');
+    const page = await api<TicketBody>('GET', `/tickets/${closed.id}`, { as: 'agent' });
+    expect(page.body.status).toBe('closed');
+    expect(page.body.thread?.map((m) => m.body)).not.toContain('Is it still failing?');
+
+    const open = await fileAs('citizen', portalIncident());
+    const asked = await api<TicketBody>('POST', `/tickets/${open.id}/messages`, {
+      as: 'agent',
+      body: { body: 'Is it still failing?', requestInfo: true },
+    });
+    expect(asked.status).toBe(201);
+    expect(asked.body.status).toBe('waiting_on_requester');
+  });
+
+  it('tells the requester which team a forwarded ticket went to', async () => {
+    const ticket = await fileAs('citizen', portalIncident());
+    const forwarded = await patch(ticket.id, { teamId: 'dipu-systems' }, ticket.version);
+    const seen = await api<TicketBody & { team: { name: string } }>('GET', `/tickets/${ticket.id}`, {
+      as: 'citizen',
+      headers: { 'accept-language': 'en' },
+    });
+    expect(forwarded.status).toBe(200);
+    expect(seen.body.statusLabel).toBe(`Forwarded to ${seen.body.team.name}`);
+  });
+
+  it('assigns only to staff of the ticket’s organisation, showing their name', async () => {
+    const ticket = await fileAs('citizen', portalIncident());
+    const me = await api<{ userId: string; name: string }>('GET', '/me', { as: 'agent' });
+    const citizen = await api<{ userId: string }>('GET', '/me', { as: 'citizen' });
+    const wrong = await patch(ticket.id, { assigneeId: citizen.body.userId }, ticket.version, 'supervisor');
+    expect(wrong.status).toBe(400);
+    const assigned = await patch(ticket.id, { assigneeId: me.body.userId }, ticket.version, 'supervisor');
+    expect(assigned.status).toBe(200);
+    expect((assigned.body as TicketBody & { assignee: unknown }).assignee).toEqual({
+      id: me.body.userId,
+      name: me.body.name,
+    });
   });
 
   it('requires If-Match, and refuses requesters and agents of other organisations', async () => {

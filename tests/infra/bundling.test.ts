@@ -16,7 +16,11 @@ describe('bundling', () => {
   it('builds an ESM bundle with source map that loads and answers', async () => {
     const { app, stack } = createApp(
       {},
-      { outdir, functions: { openapi: FUNCTIONS.openapi }, routes: apiRoutes().filter((r) => r.function === 'openapi') },
+      {
+        outdir,
+        functions: { openapi: FUNCTIONS.openapi },
+        routes: apiRoutes().filter((r) => r.function === 'openapi'),
+      },
     );
     const assembly = app.synth();
     const template = assembly.getStackArtifact(stack.artifactId).template as {

@@ -28,7 +28,11 @@ export function synth(context: Record<string, unknown> = {}, options: CreateAppO
  */
 export const CAPABILITY_FUNCTIONS: Record<string, FunctionSpec> = {
   reader: { entry: 'functions/ops/api/openapi.ts', description: 'reads items', uses: ['table:read'] },
-  writer: { entry: 'functions/ops/api/openapi.ts', description: 'writes items and mails', uses: ['table:write', 'mail:send'] },
+  writer: {
+    entry: 'functions/ops/api/openapi.ts',
+    description: 'writes items and mails',
+    uses: ['table:write', 'mail:send'],
+  },
   prober: { entry: 'functions/ops/api/health.ts', description: 'health', uses: ['health:probe'] },
   bare: { entry: 'functions/ops/api/openapi.ts', description: 'touches nothing', uses: [] },
 };

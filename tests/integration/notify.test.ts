@@ -6,10 +6,10 @@ import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, inject, it } from 'vitest';
 import type { OutboxMessage } from '../../functions/mail/domain/outbox';
 import { handler as notify } from '../../functions/mail/jobs/notify';
+import { outboxPut } from '../../functions/mail/store';
 import { documents } from '../../functions/platform/table/client';
 import { KEYS, KIND_ATTRIBUTE, KINDS } from '../../functions/platform/table/keys';
 import { item, TABLE_NAME, transact } from '../../functions/platform/table/table';
-import { outboxPut } from '../../functions/mail/store';
 import { saveProfile } from '../../functions/profiles';
 import { readMailbox } from '../../lib/local/ses';
 
@@ -77,10 +77,26 @@ describe('the notify job', () => {
     const start = since();
     const userId = randomUUID();
     const email = `p-${userId.slice(0, 8)}@example.org`;
-    await saveProfile({ userId, name: 'Pau', email, emailVerified: true, language: 'es', createdAt: at, updatedAt: at });
+    await saveProfile({
+      userId,
+      name: 'Pau',
+      email,
+      emailVerified: true,
+      language: 'es',
+      createdAt: at,
+      updatedAt: at,
+    });
     const mail = guestMail({ recipient: { userId } });
     await transact([outboxPut(mail)], () => new Error('setup failed'));
-    await saveProfile({ userId, name: 'Pau', email, emailVerified: true, language: 'en', createdAt: at, updatedAt: at });
+    await saveProfile({
+      userId,
+      name: 'Pau',
+      email,
+      emailVerified: true,
+      language: 'en',
+      createdAt: at,
+      updatedAt: at,
+    });
     await notify({ Records: [streamRecord(mail, '1')] }, context);
     const [sent] = await mailsAbout(mail.number, start, 1);
     expect(sent?.destination.to).toEqual([email]);
@@ -96,7 +112,10 @@ describe('the outbox stream', () => {
     await documents.send(
       new PutCommand({
         TableName: TABLE_NAME,
-        Item: item(KINDS.outbox, KEYS.outbox(malformedId), { notificationId: malformedId, event: 'party' }),
+        Item: item(KINDS.outbox, KEYS.outbox(malformedId, malformedId), {
+          notificationId: malformedId,
+          event: 'party',
+        }),
       }),
     );
     await transact([outboxPut(good)], () => new Error('setup failed'));
@@ -114,7 +133,9 @@ describe('the outbox stream', () => {
 
 function readDeadLetters(file: string): string[] {
   try {
-    return readFileSync(file, 'utf8').split('\n').filter((line) => line.includes(KIND_ATTRIBUTE));
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes(KIND_ATTRIBUTE));
   } catch {
     return [];
   }

@@ -64,7 +64,15 @@ const mailOnCreate = (ticket: TicketRecord) => {
 
 // The creation mails these tests queue go to this requester once the outbox delivers them.
 beforeAll(() =>
-  saveProfile({ userId: 'user-1', name: 'Anna', email: 'anna@example.org', emailVerified: true, language: 'en', createdAt: at, updatedAt: at }),
+  saveProfile({
+    userId: 'user-1',
+    name: 'Anna',
+    email: 'anna@example.org',
+    emailVerified: true,
+    language: 'en',
+    createdAt: at,
+    updatedAt: at,
+  }),
 );
 
 async function totalCount(organisationId: string) {
@@ -83,7 +91,10 @@ describe('filing transaction', () => {
     expect(thread.history).toHaveLength(1);
     expect(await totalCount(ticket.organisationId)).toBe(1);
     const mail = outboxOf.find((message) => message.ticketId === ticket.ticketId);
-    expect(await getItem(KEYS.outbox(mail?.notificationId ?? ''))).toMatchObject({ event: 'created', ticketId: ticket.ticketId });
+    expect(await getItem(KEYS.outbox(ticket.ticketId, mail?.notificationId ?? ''))).toMatchObject({
+      event: 'created',
+      ticketId: ticket.ticketId,
+    });
   });
 
   it('leaves nothing behind when the transaction fails', async () => {
@@ -93,14 +104,20 @@ describe('filing transaction', () => {
     const again = { ...first, subject: 'Second try' };
     const mailsBefore = outboxOf.length;
     await expect(
-      store.file(again, { ...firstMessage(first.ticketId), body: 'second' }, created(first.ticketId), 'TEST', mailOnCreate),
+      store.file(
+        again,
+        { ...firstMessage(first.ticketId), body: 'second' },
+        created(first.ticketId),
+        'TEST',
+        mailOnCreate,
+      ),
     ).rejects.toThrow(Conflict);
     const thread = await store.thread(first.ticketId);
     expect(thread.ticket?.subject).toBe('Printer on fire');
     expect(thread.messages.map((m) => m.body)).toEqual(['It is on fire.']);
     expect(thread.history).toHaveLength(1);
     expect(await totalCount(first.organisationId)).toBe(1);
-    expect(await getItem(KEYS.outbox(outboxOf[mailsBefore]?.notificationId ?? ''))).toBeUndefined();
+    expect(await getItem(KEYS.outbox(first.ticketId, outboxOf[mailsBefore]?.notificationId ?? ''))).toBeUndefined();
   });
 
   it('refuses a stale version when adding a message, writing nothing', async () => {
@@ -126,7 +143,15 @@ describe('staff changes', () => {
     const fresh = newTicket();
     const ticket = await store.file(fresh, firstMessage(fresh.ticketId), created(fresh.ticketId), 'TEST', () => []);
     const userId = randomUUID();
-    await saveProfile({ userId, name: 'Jordi', email: 'j@x.cat', emailVerified: true, language: 'ca', createdAt: at, updatedAt: at });
+    await saveProfile({
+      userId,
+      name: 'Jordi',
+      email: 'j@x.cat',
+      emailVerified: true,
+      language: 'ca',
+      createdAt: at,
+      updatedAt: at,
+    });
     const read = await store.ticketAndProfiles(ticket.ticketId, [userId, randomUUID()]);
     expect(read.ticket?.ticketId).toBe(ticket.ticketId);
     expect([...read.profiles.keys()]).toEqual([userId]);

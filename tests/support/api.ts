@@ -1,21 +1,60 @@
+import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { signIn } from '../../lib/local/cognito';
+import type { Language } from '../../contracts/vocabulary';
+import { addUser, signIn } from '../../lib/local/cognito';
+import { DEMO_PASSWORD, type DemoRole } from '../../lib/local/demo-users';
+import { responseValidator } from './openapi';
 
 export const endpoints = () => inject('endpoints');
 
-const tokens = new Map<string, Promise<string>>();
+/** Which Cognito token a call carries: an ID token, or the access token OAuth 2.0 clients send to APIs. */
+export type TokenKind = 'id' | 'access';
 
-/** A real ID token from cognito-local for one of the demo roles, cached per test file. */
-export function tokenFor(role: string): Promise<string> {
-  let token = tokens.get(role);
-  if (!token) {
+const tokens = new Map<string, Promise<{ idToken: string; accessToken: string }>>();
+
+function signInAs(email: string, password: string) {
+  let signedIn = tokens.get(email);
+  if (!signedIn) {
     const e = endpoints();
-    const user = e.demoUsers.find((candidate) => candidate.role === role);
-    if (!user) throw new Error(`No demo user with role ${role}`);
-    token = signIn(e.services.cognito, e.userPoolClientId, user.email, user.password).then((t) => t.idToken);
-    tokens.set(role, token);
+    signedIn = signIn(e.services.cognito, e.userPoolClientId, email, password);
+    tokens.set(email, signedIn);
   }
-  return token;
+  return signedIn;
+}
+
+/** A real token from cognito-local for one of the demo roles, cached per test file. */
+export async function tokenFor(role: string, kind: TokenKind = 'id'): Promise<string> {
+  const user = endpoints().demoUsers.find((candidate) => candidate.role === role);
+  if (!user) throw new Error(`No demo user with role ${role}`);
+  const signedIn = await signInAs(user.email, user.password);
+  return kind === 'id' ? signedIn.idToken : signedIn.accessToken;
+}
+
+export interface TestUser {
+  readonly email: string;
+  token(kind?: TokenKind): Promise<string>;
+}
+
+/** A person of the test's own, so what it changes of them (their language, say) affects no other test. */
+export async function newUser(options: { role?: DemoRole; locale?: Language; name?: string } = {}): Promise<TestUser> {
+  const e = endpoints();
+  const email = `test-${randomUUID().slice(0, 12)}@finestreta.local`;
+  const role = options.role ?? 'citizen';
+  await addUser(e.services.cognito, e.userPoolId, {
+    role,
+    email,
+    password: DEMO_PASSWORD,
+    name: options.name ?? 'Test Person',
+    locale: options.locale ?? 'ca',
+    groups: role === 'citizen' ? [] : [role],
+  });
+  return {
+    email,
+    token: async (kind = 'id') => {
+      const signedIn = await signInAs(email, DEMO_PASSWORD);
+      return kind === 'id' ? signedIn.idToken : signedIn.accessToken;
+    },
+  };
 }
 
 export interface ApiResponse<T = unknown> {
@@ -24,13 +63,37 @@ export interface ApiResponse<T = unknown> {
   readonly body: T;
 }
 
-/** Calls the local gateway as a client would; JSON in, JSON (or problem+json) out. */
+let validate: Promise<ReturnType<typeof responseValidator>> | undefined;
+
+/** The checker of the document the API serves at /openapi.json, fetched once per test file. */
+function validator() {
+  validate ??= fetch(`${endpoints().apiUrl}/openapi.json`)
+    .then((response) => response.json() as Promise<Parameters<typeof responseValidator>[0]>)
+    .then(responseValidator);
+  return validate;
+}
+
+export interface CallOptions {
+  /** A demo role to call as, with an ID token unless `tokenKind` says otherwise. */
+  readonly as?: string;
+  readonly tokenKind?: TokenKind;
+  readonly token?: string;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+  /**
+   * Every response is checked against the OpenAPI document; only a call to a route the API
+   * does not have (the gateway's own 404) may opt out.
+   */
+  readonly undocumentedRoute?: true;
+}
+
+/** Calls the local gateway as a client would; JSON in, JSON (or problem+json) out, checked against the contract. */
 export async function api<T = unknown>(
   method: string,
   path: string,
-  options: { as?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  options: CallOptions = {},
 ): Promise<ApiResponse<T>> {
-  const token = options.token ?? (options.as ? await tokenFor(options.as) : undefined);
+  const token = options.token ?? (options.as ? await tokenFor(options.as, options.tokenKind) : undefined);
   const response = await fetch(`${endpoints().apiUrl}${path}`, {
     method,
     headers: {
@@ -46,6 +109,17 @@ export async function api<T = unknown>(
           : JSON.stringify(options.body),
   });
   const text = await response.text();
+  if (!options.undocumentedRoute) {
+    const problems = (await validator())({
+      method,
+      path: new URL(path, 'http://x').pathname,
+      status: response.status,
+      headers: response.headers,
+      text,
+    });
+    if (problems.length > 0)
+      throw new Error(`The response breaks the OpenAPI document:\n${problems.join('\n')}\n${text}`);
+  }
   let body: unknown = text;
   try {
     body = text ? JSON.parse(text) : undefined;

@@ -1,18 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { Ticket, TicketWithThread } from '../../contracts/tickets';
 import { api } from './api';
 
-export interface TicketBody {
-  id: string;
-  number: string;
-  status: string;
-  statusLabel: string;
-  priority: string;
-  fields: Record<string, unknown>;
-  version: number;
-  topic: { id: string; path: string[]; name: string };
-  thread?: { author: { kind: string }; body: string; internal: boolean }[];
-  history?: { action: string; from?: string; to?: string }[];
-}
+/** A ticket as the API returns it, with its thread and history when read one by one. */
+export type TicketBody = Ticket & Partial<Pick<TicketWithThread, 'thread' | 'history'>>;
 
 /** A valid incident on the council's web portals topic, with a unique subject to find it by. */
 export const portalIncident = (over: Record<string, unknown> = {}) => ({
@@ -25,8 +16,10 @@ export const portalIncident = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-export async function fileAs(role: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await api<TicketBody>('POST', '/tickets', { as: role, body, headers });
+/** Files a ticket as a demo role, or with a token of a test's own user. */
+export async function fileAs(who: string | { token: string }, body: unknown, headers: Record<string, string> = {}) {
+  const caller = typeof who === 'string' ? { as: who } : who;
+  const response = await api<TicketBody>('POST', '/tickets', { ...caller, body, headers });
   if (response.status !== 201) throw new Error(`Filing failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }

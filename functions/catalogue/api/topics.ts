@@ -1,7 +1,7 @@
 import { ROUTES } from '../../../contracts/routes';
-import { NotFound } from '../../platform/kernel/errors';
 import { byRoute, httpHandler } from '../../platform/http/handler';
 import { ok } from '../../platform/http/responses';
+import { NotFound } from '../../platform/kernel/errors';
 import { findTopic, visibleTopics } from '../domain/catalogue';
 import { topicView } from '../domain/views';
 import { loadCatalogue } from '../store';

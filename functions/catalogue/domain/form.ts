@@ -27,14 +27,12 @@ function fieldSchema(field: FormFieldDefinition, organisation: OrganisationDefin
     case 'email':
       return z.email('Enter a valid email address.').check(z.toLowerCase());
     case 'corporate_email':
-      return z
-        .email('Enter a valid email address.')
-        .check(
-          z.toLowerCase(),
-          z.refine((email) => onDomain(email, organisation.emailDomains), {
-            message: `Use your corporate address (${organisation.emailDomains.map((d) => `@${d}`).join(', ')}).`,
-          }),
-        );
+      return z.email('Enter a valid email address.').check(
+        z.toLowerCase(),
+        z.refine((email) => onDomain(email, organisation.emailDomains), {
+          message: `Use your corporate address (${organisation.emailDomains.map((d) => `@${d}`).join(', ')}).`,
+        }),
+      );
     case 'national_id':
       return z.string().check(
         z.overwrite(normalizeNationalId),
@@ -48,12 +46,10 @@ function fieldSchema(field: FormFieldDefinition, organisation: OrganisationDefin
     case 'select':
       return z.enum((field.options ?? []).map((option) => option.value) as [string, ...string[]]);
     case 'multiselect':
-      return z
-        .array(z.enum((field.options ?? []).map((option) => option.value) as [string, ...string[]]))
-        .check(
-          z.minLength(1, 'Choose at least one option.'),
-          z.refine((list) => new Set(list).size === list.length, 'Each option may be chosen once.'),
-        );
+      return z.array(z.enum((field.options ?? []).map((option) => option.value) as [string, ...string[]])).check(
+        z.minLength(1, 'Choose at least one option.'),
+        z.refine((list) => new Set(list).size === list.length, 'Each option may be chosen once.'),
+      );
     case 'checkbox':
       return field.required ? z.literal(true, 'Must be ticked.') : z.boolean();
     case 'date':
@@ -94,7 +90,9 @@ function buildForm(fields: readonly FormFieldDefinition[], organisation: Organis
     const schema = fieldSchema(field, organisation);
     const unlessBlank: z.ZodMiniType = z.optional(schema);
     shape[field.name] =
-      field.required && !field.requiredWhen ? schema : z.optional(z.pipe(z.transform<unknown, unknown>(blankToUndefined), unlessBlank));
+      field.required && !field.requiredWhen
+        ? schema
+        : z.optional(z.pipe(z.transform<unknown, unknown>(blankToUndefined), unlessBlank));
   }
   return z.strictObject(shape).check(
     z.superRefine(

@@ -11,6 +11,8 @@ import { type Addressee, sendMail } from '../send';
 import { claimDelivery, releaseDelivery } from '../store';
 
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
+/** One at a time, in stream order: a ticket's mails arrive in the order they were written. */
+const IN_ORDER = { processInParallel: false } as const;
 
 /**
  * Delivers outbox items from the table's stream (the event source filter passes only new
@@ -22,17 +24,20 @@ const processor = new BatchProcessor(EventType.DynamoDBStreams);
  */
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler((event, context) => processPartialResponse(event, deliver, processor, { context }));
+  .handler((event, context) => processPartialResponse(event, deliver, processor, { context, ...IN_ORDER }));
 
 async function deliver(record: DynamoDBRecord): Promise<void> {
   const image = record.dynamodb?.NewImage;
   const parsed = OutboxMessage.safeParse(image ? unmarshall(image as Record<string, AttributeValue>) : undefined);
   if (!parsed.success) {
-    logger.error('Malformed outbox record', { sequenceNumber: record.dynamodb?.SequenceNumber, issues: parsed.error.issues.length });
+    logger.error('Malformed outbox record', {
+      sequenceNumber: record.dynamodb?.SequenceNumber,
+      issues: parsed.error.issues.length,
+    });
     throw new Error('Malformed outbox record');
   }
   const message = parsed.data;
-  if (!(await claimDelivery(message.notificationId, new Date()))) {
+  if (!(await claimDelivery(message, new Date()))) {
     logger.info('Notification already delivered', { notificationId: message.notificationId });
     return;
   }
@@ -40,7 +45,7 @@ async function deliver(record: DynamoDBRecord): Promise<void> {
     await sendMail(message, await addresseeOf(message.recipient));
     logger.info('Notification sent', { event: message.event, ticketId: message.ticketId });
   } catch (error) {
-    await releaseDelivery(message.notificationId);
+    await releaseDelivery(message);
     logger.error('Notification not sent; will retry', { ticketId: message.ticketId, error: (error as Error).name });
     throw error;
   }

@@ -23,7 +23,8 @@ export function idempotency(): MiddlewareObj {
   return {
     before: async (request) => {
       if (!(request.event as { headers?: Record<string, string> }).headers?.['idempotency-key']) return;
-      const middleware = await (powertools ??= load());
+      powertools ??= load();
+      const middleware = await powertools;
       active.set(request, middleware);
       return middleware.before?.(request);
     },

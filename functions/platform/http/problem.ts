@@ -11,7 +11,12 @@ const TITLES: Record<ProblemKind, Record<Language, string>> = {
     oc: 'Era demanda non ei valida',
     en: 'The request is not valid',
   },
-  unauthorized: { ca: 'Cal iniciar la sessió', es: 'Hay que iniciar sesión', oc: 'Cau dintrar', en: 'Sign-in required' },
+  unauthorized: {
+    ca: 'Cal iniciar la sessió',
+    es: 'Hay que iniciar sesión',
+    oc: 'Cau dintrar',
+    en: 'Sign-in required',
+  },
   forbidden: { ca: 'Accés denegat', es: 'Acceso denegado', oc: 'Accès refusat', en: 'Access denied' },
   not_found: { ca: 'No s’ha trobat', es: 'No encontrado', oc: 'Non s’a trobat', en: 'Not found' },
   conflict: {

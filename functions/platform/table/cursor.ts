@@ -13,7 +13,10 @@ export function decodeCursor(
   keyNames: readonly string[],
 ): Record<string, string> | undefined {
   if (cursor === undefined) return undefined;
-  const invalid = new ValidationFailed([{ path: 'query.cursor', message: 'Invalid cursor.' }], 'The cursor is not valid.');
+  const invalid = new ValidationFailed(
+    [{ path: 'query.cursor', message: 'Invalid cursor.' }],
+    'The cursor is not valid.',
+  );
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

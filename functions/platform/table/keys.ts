@@ -67,7 +67,10 @@ export const KEYS = {
   /** Counters for the monthly report, one per dimension value. */
   monthlyCount: (organisationId: string, month: string, dimension: string, value: string) =>
     key(`COUNTS#${organisationId}#${month}`, `${dimension}#${value}`),
-  /** Each mail waiting to be sent is its own partition: written once, read from the stream. */
-  outbox: (notificationId: string) => key(`OUTBOX#${notificationId}`, '#OUTBOX'),
+  /**
+   * Mails waiting to be sent, a partition per ticket: the stream keeps the order of writes to
+   * one partition key, so a ticket's mails arrive in the order they were written.
+   */
+  outbox: (ticketId: string, notificationId: string) => key(`OUTBOX#${ticketId}`, `MAIL#${notificationId}`),
   profile: (userId: string) => key(`USER#${userId}`, '#PROFILE'),
 } as const;

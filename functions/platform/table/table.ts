@@ -59,7 +59,8 @@ export async function getItems(keys: readonly ItemKey[]): Promise<(StoredItem | 
   return keys.map((k) => found.get(keyString(k)));
 }
 
-const keyString = (k: Record<string, unknown>) => `${String(k[TABLE_KEYS.partitionKey])}\n${String(k[TABLE_KEYS.sortKey])}`;
+const keyString = (k: Record<string, unknown>) =>
+  `${String(k[TABLE_KEYS.partitionKey])}\n${String(k[TABLE_KEYS.sortKey])}`;
 
 /** Every item of a partition (an item collection), following pages: one request unless it passes 1 MB. */
 export async function queryPartition(pk: string): Promise<StoredItem[]> {
@@ -142,7 +143,9 @@ export function updateOf(changes: { set?: Record<string, unknown>; add?: Record<
 /** Writes items in batches of 25 (the BatchWriteItem limit), retrying what DynamoDB leaves unprocessed. */
 export async function putItems(items: readonly StoredItem[]): Promise<void> {
   for (let start = 0; start < items.length; start += 25) {
-    let pending: Record<string, unknown>[] = items.slice(start, start + 25).map((entry) => ({ PutRequest: { Item: entry } }));
+    let pending: Record<string, unknown>[] = items
+      .slice(start, start + 25)
+      .map((entry) => ({ PutRequest: { Item: entry } }));
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
       if (attempt > 5) throw new Error('DynamoDB left writes unprocessed after retries');

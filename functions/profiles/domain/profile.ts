@@ -48,7 +48,12 @@ const languageOf = (locale: string | undefined): Language | undefined =>
  * A first profile: the name and email Cognito holds, and the language of their Cognito locale
  * or, failing that, of the request that brought them.
  */
-export function newProfile(userId: string, attributes: PersonAttributes, requestLanguage: Language, now: Date): Profile {
+export function newProfile(
+  userId: string,
+  attributes: PersonAttributes,
+  requestLanguage: Language,
+  now: Date,
+): Profile {
   const email = attributes.email?.trim().toLowerCase();
   if (!email) throw new Forbidden('Your account has no email address; ask your administrator to add one.');
   const at = now.toISOString();

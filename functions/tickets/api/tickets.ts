@@ -1,8 +1,8 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { ROUTES } from '../../../contracts/routes';
-import { Conflict } from '../../platform/kernel/errors';
 import { byRoute, httpHandler } from '../../platform/http/handler';
 import { created, ok } from '../../platform/http/responses';
+import { Conflict } from '../../platform/kernel/errors';
 import { metrics } from '../../platform/observability';
 import { getProfile, profileOf } from '../../profiles';
 import { accessAsUser, mayBeStaff, requireStaffRole, workAccess } from '../domain/access';
@@ -34,14 +34,18 @@ export const handler = byRoute({
     return ok({ items: page.items.map((ticket) => ticketView(ticket, language)), nextCursor: page.nextCursor });
   }),
 
-  'GET /tickets/{ticketId}': httpHandler(ROUTES['GET /tickets/{ticketId}'], {}, async ({ params, caller, language }) => {
-    const [thread, profile] = await Promise.all([
-      deps.store.thread(params.ticketId),
-      mayBeStaff(caller) ? getProfile(caller.userId) : undefined,
-    ]);
-    const access = accessAsUser(caller, profile, thread.ticket);
-    return ok(threadView(access, thread, language));
-  }),
+  'GET /tickets/{ticketId}': httpHandler(
+    ROUTES['GET /tickets/{ticketId}'],
+    {},
+    async ({ params, caller, language }) => {
+      const [thread, profile] = await Promise.all([
+        deps.store.thread(params.ticketId),
+        mayBeStaff(caller) ? getProfile(caller.userId) : undefined,
+      ]);
+      const access = accessAsUser(caller, profile, thread.ticket);
+      return ok(threadView(access, thread, language));
+    },
+  ),
 
   'PATCH /tickets/{ticketId}': httpHandler(
     ROUTES['PATCH /tickets/{ticketId}'],

@@ -41,7 +41,11 @@ export function accessAsUser(
 }
 
 /** Staff access to a ticket, for what only staff do (changing it), even to their own tickets. */
-export function workAccess(caller: Caller, profile: Profile | undefined, ticket: TicketRecord | undefined): StaffAccess {
+export function workAccess(
+  caller: Caller,
+  profile: Profile | undefined,
+  ticket: TicketRecord | undefined,
+): StaffAccess {
   const member = staffMember(caller, profile);
   const works =
     member &&

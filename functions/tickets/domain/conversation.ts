@@ -10,7 +10,8 @@ import type { TicketDeps } from './ports';
 /** A message at the end of the thread, from whoever the access policy says the author is. */
 export async function reply(deps: TicketDeps, access: TicketAccess, input: Reply): Promise<TicketRecord> {
   if (access.as === 'staff') return replyAsStaff(deps, access, input);
-  if (input.internal || input.requestInfo) throw new Forbidden('Only staff write internal notes or ask for information.');
+  if (input.internal || input.requestInfo)
+    throw new Forbidden('Only staff write internal notes or ask for information.');
   return replyAsRequester(deps, access, input.body);
 }
 
@@ -31,7 +32,15 @@ export async function replyAsRequester(deps: TicketDeps, access: RequesterAccess
   };
   const history =
     next !== ticket.status
-      ? historyEntry(deps.ids, now, ticket.ticketId, 'status_changed', { name: ticket.requesterName }, ticket.status, next)
+      ? historyEntry(
+          deps.ids,
+          now,
+          ticket.ticketId,
+          'status_changed',
+          { name: ticket.requesterName },
+          ticket.status,
+          next,
+        )
       : undefined;
   return deps.store.addMessage(ticket, message, next, history);
 }
@@ -44,7 +53,9 @@ export async function replyAsRequester(deps: TicketDeps, access: RequesterAccess
 export async function replyAsStaff(deps: TicketDeps, access: StaffAccess, input: Reply): Promise<TicketRecord> {
   const { ticket, member } = access;
   if (input.internal && input.requestInfo) {
-    throw new ValidationFailed([{ path: 'requestInfo', message: 'An internal note cannot ask the requester anything.' }]);
+    throw new ValidationFailed([
+      { path: 'requestInfo', message: 'An internal note cannot ask the requester anything.' },
+    ]);
   }
   const next = input.internal
     ? ticket.status

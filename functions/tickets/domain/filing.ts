@@ -75,7 +75,8 @@ export async function openTicket(
   if (input.type === 'callback' && !input.callback) {
     issues.push({ path: 'callback', message: 'Required for a call-back request.' });
   }
-  if (input.type !== 'callback' && input.callback) issues.push({ path: 'callback', message: 'Only for call-back requests.' });
+  if (input.type !== 'callback' && input.callback)
+    issues.push({ path: 'callback', message: 'Only for call-back requests.' });
   const organisation = organisationOf(catalogue, topic);
   const form = compileForm(topic.form.fields, organisation).safeParse(input.fields);
   if (!form.success) issues.push(...zodIssuesOf(form.error, 'fields'));

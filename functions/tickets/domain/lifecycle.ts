@@ -43,7 +43,11 @@ interface EventRule {
 }
 
 const EVENTS: Record<Exclude<TicketEvent['type'], 'status_set'>, EventRule> = {
-  staff_replied: { to: 'in_progress', from: ['open', 'in_progress', 'waiting_on_requester'], keeps: ['forwarded', 'resolved'] },
+  staff_replied: {
+    to: 'in_progress',
+    from: ['open', 'in_progress', 'waiting_on_requester'],
+    keeps: ['forwarded', 'resolved'],
+  },
   info_requested: { to: 'waiting_on_requester', from: ['open', 'in_progress', 'waiting_on_requester', 'forwarded'] },
   requester_replied: {
     to: 'in_progress',
@@ -67,5 +71,9 @@ export function transition(from: Status, event: TicketEvent): Status {
   const rule = EVENTS[event.type];
   if (rule.from.includes(from)) return rule.to;
   if (rule.keeps?.includes(from)) return from;
-  throw new InvalidTransition(from, rule.to, rule.refusal ?? `A ${words(from)} ticket cannot become ${words(rule.to)}.`);
+  throw new InvalidTransition(
+    from,
+    rule.to,
+    rule.refusal ?? `A ${words(from)} ticket cannot become ${words(rule.to)}.`,
+  );
 }

@@ -1,5 +1,5 @@
-import type { Ids } from '../../platform/kernel/ports';
 import type { MailEvent, OutboxMessage, Recipient } from '../../mail/domain/index';
+import type { Ids } from '../../platform/kernel/ports';
 import type { TicketRecord } from './model';
 
 /** Who hears about a ticket: its requester, by profile, or a guest by the address they gave. */

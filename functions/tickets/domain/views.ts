@@ -49,7 +49,9 @@ export function ticketView(ticket: TicketRecord, language: Language): Ticket {
     ...(ticket.callback ? { callback: ticket.callback } : {}),
     requester: { name: ticket.requesterName },
     ...(ticket.teamId && ticket.teamName ? { team: { id: ticket.teamId, name: ticket.teamName[language] } } : {}),
-    ...(ticket.assigneeId && ticket.assigneeName ? { assignee: { id: ticket.assigneeId, name: ticket.assigneeName } } : {}),
+    ...(ticket.assigneeId && ticket.assigneeName
+      ? { assignee: { id: ticket.assigneeId, name: ticket.assigneeName } }
+      : {}),
     createdAt: ticket.createdAt,
     updatedAt: ticket.updatedAt,
     version: ticket.version,

@@ -25,7 +25,17 @@ describe('the OpenAPI document', () => {
 
   it('documents every problem a route can answer, and the gateway’s own rejections as such', () => {
     const patch = operationOf(document, '/tickets/{ticketId}', 'PATCH');
-    expect(Object.keys(patch?.responses ?? {}).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '429']);
+    expect(Object.keys(patch?.responses ?? {}).sort()).toEqual([
+      '200',
+      '400',
+      '401',
+      '403',
+      '404',
+      '409',
+      '413',
+      '415',
+      '429',
+    ]);
     expect(Object.keys(patch?.responses['401']?.content ?? {})).toEqual(['application/json']);
     expect(Object.keys(patch?.responses['409']?.content ?? {})).toEqual(['application/problem+json']);
     expect(Object.keys(operationOf(document, '/topics/{topicId}', 'GET')?.responses ?? {})).toContain('404');
@@ -41,7 +51,9 @@ describe('the OpenAPI document', () => {
   it('names its schemas as components and forbids undocumented properties in responses', () => {
     expect(document.openapi).toBe('3.1.0');
     const schemas = document.components.schemas;
-    expect(Object.keys(schemas)).toEqual(expect.arrayContaining(['Ticket', 'TicketWithThread', 'Problem', 'Me', 'Health']));
+    expect(Object.keys(schemas)).toEqual(
+      expect.arrayContaining(['Ticket', 'TicketWithThread', 'Problem', 'Me', 'Health']),
+    );
     expect(schemas.Ticket?.additionalProperties).toBe(false);
     expect(Object.keys(schemas.Ticket?.properties as object)).toEqual(
       expect.arrayContaining(['impact', 'callback', 'team', 'assignee']),

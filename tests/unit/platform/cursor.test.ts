@@ -14,7 +14,9 @@ describe('list cursors', () => {
   });
 
   it('are refused with a 400 when they point into someone else’s list', () => {
-    expect(() => decodeCursor(encode({ ...lastKey, gsi1pk: 'REQUESTER#u2' }), mine, KEY_NAMES)).toThrow(ValidationFailed);
+    expect(() => decodeCursor(encode({ ...lastKey, gsi1pk: 'REQUESTER#u2' }), mine, KEY_NAMES)).toThrow(
+      ValidationFailed,
+    );
   });
 
   it('are refused with a 400, never a 500, when forged: keys removed, emptied, renamed or of another type', () => {

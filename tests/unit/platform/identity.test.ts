@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { Unauthorized } from '../../../functions/platform/kernel/errors';
 import { callerOf } from '../../../functions/platform/http/identity';
+import { Unauthorized } from '../../../functions/platform/kernel/errors';
 
 const withClaims = (claims: Record<string, unknown>, authorization = 'Bearer access-token') =>
   ({
@@ -29,7 +29,9 @@ describe('the caller, from what the JWT authorizer vouches for', () => {
   });
 
   it('keeps an access token itself, which carries no person claims, to ask Cognito who it is', () => {
-    const caller = callerOf(withClaims({ sub: 'u1', token_use: 'access', client_id: 'c', 'cognito:groups': ['admin', 'root'] }));
+    const caller = callerOf(
+      withClaims({ sub: 'u1', token_use: 'access', client_id: 'c', 'cognito:groups': ['admin', 'root'] }),
+    );
     expect(caller).toEqual({ userId: 'u1', groups: ['admin'], token: { use: 'access', raw: 'access-token' } });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Conflict, NotFound, ValidationFailed } from '../../../functions/platform/kernel/errors';
 import { problemFromError, problemResponse } from '../../../functions/platform/http/problem';
+import { Conflict, NotFound, ValidationFailed } from '../../../functions/platform/kernel/errors';
 
 describe('problem details', () => {
   it('lists every failing field of a validation error with a 400', () => {

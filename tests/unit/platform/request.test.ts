@@ -1,8 +1,8 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import * as z from '../../../contracts/zod';
-import { PayloadTooLarge, UnsupportedMediaType, ValidationFailed } from '../../../functions/platform/kernel/errors';
 import { parseInput } from '../../../functions/platform/http/request';
+import { PayloadTooLarge, UnsupportedMediaType, ValidationFailed } from '../../../functions/platform/kernel/errors';
 
 const event = (over: Partial<APIGatewayProxyEventV2>): APIGatewayProxyEventV2 =>
   ({ headers: { 'content-type': 'application/json' }, isBase64Encoded: false, ...over }) as APIGatewayProxyEventV2;
@@ -59,11 +59,9 @@ describe('parseInput', () => {
 
   it('adds the issues of data-dependent checks when the body is invalid anyway', async () => {
     const error = await failure(() =>
-      parseInput(
-        { body: Body },
-        event({ body: '{"subject":"x","fields":{"count":1}}' }),
-        { bodyIssues: async () => [{ path: 'fields.nationalId', message: 'Wrong letter' }] },
-      ),
+      parseInput({ body: Body }, event({ body: '{"subject":"x","fields":{"count":1}}' }), {
+        bodyIssues: async () => [{ path: 'fields.nationalId', message: 'Wrong letter' }],
+      }),
     );
     expect(error.issues.map((issue) => issue.path)).toEqual(['subject', 'fields.nationalId']);
   });

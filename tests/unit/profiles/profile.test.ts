@@ -6,7 +6,9 @@ const now = new Date('2026-11-24T10:00:00Z');
 
 describe('a first profile', () => {
   it('takes the name and address Cognito holds, and the language of the request that brought them', () => {
-    expect(newProfile('u1', { email: 'Anna@Example.org', emailVerified: true, name: ' Anna Puig ' }, 'es', now)).toEqual({
+    expect(
+      newProfile('u1', { email: 'Anna@Example.org', emailVerified: true, name: ' Anna Puig ' }, 'es', now),
+    ).toEqual({
       userId: 'u1',
       name: 'Anna Puig',
       email: 'anna@example.org',

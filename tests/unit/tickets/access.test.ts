@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { cryptoIds } from '../../../functions/platform/ids';
 import type { Caller } from '../../../functions/platform/kernel/caller';
 import { Forbidden, NotFound } from '../../../functions/platform/kernel/errors';
-import { cryptoIds } from '../../../functions/platform/ids';
 import type { Profile } from '../../../functions/profiles/domain/index';
 import {
   accessAsGuest,
@@ -55,15 +55,27 @@ describe('who may see and work a ticket', () => {
 
   it('lets agents work their organisation’s tickets of their teams or topics only', () => {
     expect(accessAsUser(agentCaller, agentProfile, ticket()).as).toBe('staff');
-    const byTopic = staff('u2', ['agent'], { organisationId: 'dipu', teamIds: [], topicIds: ['dipu-web-portals'], supervisor: false });
+    const byTopic = staff('u2', ['agent'], {
+      organisationId: 'dipu',
+      teamIds: [],
+      topicIds: ['dipu-web-portals'],
+      supervisor: false,
+    });
     expect(workAccess(byTopic.caller, byTopic.profile, ticket()).member.userId).toBe('u2');
     expect(() => accessAsUser(agentCaller, agentProfile, ticket({ teamId: 'dipu-systems' }))).toThrow(NotFound);
   });
 
   it('lets supervisors work every ticket of their organisation and nothing of another', () => {
-    const supervisor = staff('u3', ['supervisor'], { organisationId: 'dipu', teamIds: [], topicIds: [], supervisor: true });
+    const supervisor = staff('u3', ['supervisor'], {
+      organisationId: 'dipu',
+      teamIds: [],
+      topicIds: [],
+      supervisor: true,
+    });
     expect(workAccess(supervisor.caller, supervisor.profile, ticket({ teamId: 'dipu-systems' })).as).toBe('staff');
-    expect(() => workAccess(supervisor.caller, supervisor.profile, ticket({ organisationId: 'hestia' }))).toThrow(NotFound);
+    expect(() => workAccess(supervisor.caller, supervisor.profile, ticket({ organisationId: 'hestia' }))).toThrow(
+      NotFound,
+    );
   });
 
   it('gives nothing to a staff profile without a staff group, nor to a staff group without a profile', () => {

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Forbidden, InvalidTransition, ValidationFailed } from '../../../functions/platform/kernel/errors';
 import { cryptoIds } from '../../../functions/platform/ids';
+import { Forbidden, InvalidTransition, ValidationFailed } from '../../../functions/platform/kernel/errors';
 import { reply } from '../../../functions/tickets/domain/conversation';
 import { openTicket } from '../../../functions/tickets/domain/filing';
 import { updateTicket } from '../../../functions/tickets/domain/staff-changes';
-import {
-  agentCaller,
-  agentProfile,
-  citizen,
-  citizenProfile,
-  colleague,
-  incident,
-  staffAccess,
-  world,
-} from './world';
+import { agentCaller, agentProfile, citizen, citizenProfile, colleague, incident, staffAccess, world } from './world';
 
 const requester = { kind: 'user' as const, caller: citizen, profile: citizenProfile };
 
@@ -31,7 +22,11 @@ describe('filing', () => {
 
   it('sends a guest’s first mail at once with the token, stores only its hash, and queues nothing', async () => {
     const { deps, outbox, sentNow } = world();
-    const ticket = await openTicket(deps, { kind: 'guest', name: 'Pere', email: 'pere@example.org', language: 'es' }, incident);
+    const ticket = await openTicket(
+      deps,
+      { kind: 'guest', name: 'Pere', email: 'pere@example.org', language: 'es' },
+      incident,
+    );
     expect(outbox).toEqual([]);
     expect(sentNow).toHaveLength(1);
     expect(sentNow[0]?.message.recipient).toEqual({ name: 'Pere', email: 'pere@example.org', language: 'es' });
@@ -41,7 +36,12 @@ describe('filing', () => {
 
   it('refuses internal topics to requesters as if they did not exist, but not to staff of the organisation', async () => {
     const { deps } = world();
-    const internal = { ...incident, type: 'query' as const, topicId: 'gencat-escalation-department', impact: undefined };
+    const internal = {
+      ...incident,
+      type: 'query' as const,
+      topicId: 'gencat-escalation-department',
+      impact: undefined,
+    };
     await expect(openTicket(deps, requester, internal)).rejects.toThrow(ValidationFailed);
     const gencatStaff = {
       ...agentProfile,
@@ -55,10 +55,14 @@ describe('filing', () => {
   it('lets only staff of the organisation record a ticket that came by phone', async () => {
     const { deps } = world();
     await expect(openTicket(deps, requester, { ...incident, channel: 'phone' })).rejects.toThrow(Forbidden);
-    const ticket = await openTicket(deps, { kind: 'user', caller: agentCaller, profile: agentProfile }, {
-      ...incident,
-      channel: 'phone',
-    });
+    const ticket = await openTicket(
+      deps,
+      { kind: 'user', caller: agentCaller, profile: agentProfile },
+      {
+        ...incident,
+        channel: 'phone',
+      },
+    );
     expect(ticket.channel).toBe('phone');
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { threadView, ticketView } from '../../../functions/tickets/domain/views';
 import { reply } from '../../../functions/tickets/domain/conversation';
 import { openTicket } from '../../../functions/tickets/domain/filing';
 import { updateTicket } from '../../../functions/tickets/domain/staff-changes';
+import { threadView, ticketView } from '../../../functions/tickets/domain/views';
 import { citizen, citizenProfile, incident, staffAccess, world } from './world';
 
 describe('how a ticket reads', () => {
@@ -31,7 +31,14 @@ describe('how a ticket reads', () => {
     await reply(deps, staffAccess(noted), { body: 'Fixed, please check.' });
     const thread = await deps.store.thread(ticket.ticketId);
     const bodies = (view: ReturnType<typeof threadView>) => view.thread.map((message) => message.body);
-    expect(bodies(threadView({ as: 'requester', ticket }, thread, 'en'))).toEqual(['Error 500', 'Fixed, please check.']);
-    expect(bodies(threadView(staffAccess(ticket), thread, 'en'))).toEqual(['Error 500', 'CDN again', 'Fixed, please check.']);
+    expect(bodies(threadView({ as: 'requester', ticket }, thread, 'en'))).toEqual([
+      'Error 500',
+      'Fixed, please check.',
+    ]);
+    expect(bodies(threadView(staffAccess(ticket), thread, 'en'))).toEqual([
+      'Error 500',
+      'CDN again',
+      'Fixed, please check.',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import type { OutboxMessage } from '../../../functions/mail/domain/index';
-import type { Caller } from '../../../functions/platform/kernel/caller';
 import { cryptoIds } from '../../../functions/platform/ids';
+import type { Caller } from '../../../functions/platform/kernel/caller';
 import type { Profile } from '../../../functions/profiles/domain/index';
 import type { StaffAccess } from '../../../functions/tickets/domain/access';
 import type { HistoryRecord, MessageRecord, TicketRecord } from '../../../functions/tickets/domain/model';

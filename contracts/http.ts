@@ -22,9 +22,9 @@ export interface RequestSpec {
 }
 
 /**
- * One route of the HTTP API: what the gateway exposes, what it accepts and what it returns.
- * CDK builds the API from these, handlers take their schemas and reply types from them, the
- * OpenAPI document is generated from them, and the portal's client is typed by that document.
+ * One route of the HTTP API: what the gateway exposes and what it accepts (what it returns is
+ * in RESPONSES). CDK builds the API from these, handlers take their input schemas from them,
+ * and the OpenAPI document is generated from them.
  */
 export interface RouteSpec {
   readonly method: HttpMethod;
@@ -36,8 +36,6 @@ export interface RouteSpec {
   readonly summary: string;
   readonly tags: readonly string[];
   readonly request?: RequestSpec;
-  /** Success responses. */
-  readonly responses: Readonly<Record<number, ResponseSpec>>;
   /** Retries with the same `Idempotency-Key` replay the first response and create nothing new. */
   readonly idempotent?: boolean;
   readonly problems?: readonly RouteProblem[];

@@ -1,8 +1,9 @@
 import { Health } from './health';
-import type { RequestSpec, RouteSpec } from './http';
+import type { RequestSpec, ResponseSpec, RouteSpec } from './http';
 import { Me, UpdateMe } from './me';
 import { GatewayError, Problem } from './problems';
-import { ROUTES } from './routes';
+import { RESPONSES } from './responses';
+import { ROUTES, type RouteKey } from './routes';
 import {
   CreateGuestTicket,
   CreateTicket,
@@ -60,18 +61,20 @@ export function buildOpenApiDocument(serverUrl?: string) {
     if (!named.has(schema)) registry.add(schema, { id });
     return named.get(schema) ?? id;
   };
-  const plan = Object.values(ROUTES).map((route: RouteSpec) => {
+  const plan = (Object.entries(ROUTES) as [RouteKey, RouteSpec][]).map(([key, route]) => {
     const request = route.request ?? {};
     const parameters = (['params', 'query', 'headers'] as const).flatMap((part) => {
       const schema = request[part];
       return schema ? [{ part, id: local(inputs, schema, `~${route.operationId}.${part}`) }] : [];
     });
     const body = request.body ? local(inputs, request.body, `~${route.operationId}.body`) : undefined;
-    const responses = Object.entries(route.responses).map(([status, response]) => ({
-      status,
-      response,
-      id: response.schema ? local(outputs, response.schema, `~${route.operationId}.${status}`) : undefined,
-    }));
+    const responses = Object.entries(RESPONSES[key] as Readonly<Record<number, ResponseSpec>>).map(
+      ([status, response]) => ({
+        status,
+        response,
+        id: response.schema ? local(outputs, response.schema, `~${route.operationId}.${status}`) : undefined,
+      }),
+    );
     return { route, request, parameters, body, responses };
   });
 

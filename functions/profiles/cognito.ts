@@ -1,12 +1,14 @@
+import { CognitoIdentityProviderClient, GetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { PersonAttributes } from './domain/profile';
+
+let cognito: CognitoIdentityProviderClient | undefined;
 
 /**
  * Who an access token belongs to, asked of Cognito (GetUser takes the access token itself,
- * so no IAM grant is needed). Loaded on first use: only a person's first call with an
- * access token on a cold instance pays for the Cognito client.
+ * so no IAM grant is needed). The client is made on first use: only a person's first call
+ * with an access token on a cold instance needs it.
  */
 export async function attributesOfAccessToken(accessToken: string): Promise<PersonAttributes> {
-  const { CognitoIdentityProviderClient, GetUserCommand } = await import('@aws-sdk/client-cognito-identity-provider');
   cognito ??= new CognitoIdentityProviderClient({});
   const { UserAttributes = [] } = await cognito.send(new GetUserCommand({ AccessToken: accessToken }));
   const attribute = (name: string) => UserAttributes.find((entry) => entry.Name === name)?.Value;
@@ -18,5 +20,3 @@ export async function attributesOfAccessToken(accessToken: string): Promise<Pers
     ...(attribute('locale') ? { locale: attribute('locale') } : {}),
   };
 }
-
-let cognito: import('@aws-sdk/client-cognito-identity-provider').CognitoIdentityProviderClient | undefined;

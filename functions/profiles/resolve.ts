@@ -30,5 +30,8 @@ export async function profileOf(caller: Caller, language: Language): Promise<Pro
   return remember(stored);
 }
 
-const attributesOf = (caller: Caller): PersonAttributes | Promise<PersonAttributes> =>
-  caller.token.use === 'id' ? caller.token : attributesOfAccessToken(caller.token.raw);
+/** ID tokens carry the person's claims; for an access token Cognito is asked. */
+async function attributesOf(caller: Caller): Promise<PersonAttributes> {
+  if (caller.token.use === 'id') return caller.token;
+  return attributesOfAccessToken(caller.token.raw);
+}

@@ -1,5 +1,4 @@
-import { ROUTES } from '../../../contracts/routes';
-import { byRoute, httpHandler } from '../../platform/http/handler';
+import { byRoute } from '../../platform/http/handler';
 import { ok } from '../../platform/http/responses';
 import { NotFound } from '../../platform/kernel/errors';
 import { findTopic, visibleTopics } from '../domain/catalogue';
@@ -10,16 +9,20 @@ import { loadCatalogue } from '../store';
 const CACHEABLE = { 'cache-control': 'public, max-age=60' };
 
 export const handler = byRoute({
-  'GET /topics': httpHandler(ROUTES['GET /topics'], {}, async ({ query, language }) => {
-    const topics = visibleTopics(await loadCatalogue(), false).filter(
-      (topic) =>
-        !query.organisationId || topic.organisationId === null || topic.organisationId === query.organisationId,
-    );
-    return ok({ items: topics.map((topic) => topicView(topic, language)) }, CACHEABLE);
-  }),
-  'GET /topics/{topicId}': httpHandler(ROUTES['GET /topics/{topicId}'], {}, async ({ params, language }) => {
-    const topic = findTopic(await loadCatalogue(), params.topicId);
-    if (!topic || topic.internal) throw new NotFound('No such topic.');
-    return ok(topicView(topic, language), CACHEABLE);
-  }),
+  'GET /topics': {
+    run: async ({ query, language }) => {
+      const topics = visibleTopics(await loadCatalogue(), false).filter(
+        (topic) =>
+          !query.organisationId || topic.organisationId === null || topic.organisationId === query.organisationId,
+      );
+      return ok({ items: topics.map((topic) => topicView(topic, language)) }, CACHEABLE);
+    },
+  },
+  'GET /topics/{topicId}': {
+    run: async ({ params, language }) => {
+      const topic = findTopic(await loadCatalogue(), params.topicId);
+      if (!topic || topic.internal) throw new NotFound('No such topic.');
+      return ok(topicView(topic, language), CACHEABLE);
+    },
+  },
 });

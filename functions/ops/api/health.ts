@@ -1,5 +1,4 @@
 import type { Health, ServiceName } from '../../../contracts/health';
-import { ROUTES } from '../../../contracts/routes';
 import { httpHandler } from '../../platform/http/handler';
 import { reply } from '../../platform/http/responses';
 import { logger } from '../../platform/observability';
@@ -9,7 +8,9 @@ import { PROBES } from './health-probes';
 const PROBE_TIMEOUT_MS = 2000;
 
 /** GET /health — 200 when every service answers, 503 otherwise; never says why (public route). */
-export const handler = httpHandler(ROUTES['GET /health'], {}, async () => {
+export const handler = httpHandler('GET /health', { run: probeAll });
+
+async function probeAll() {
   const entries = await Promise.all(
     Object.entries(PROBES).map(async ([name, probe]) => [name, await runProbe(probe, PROBE_TIMEOUT_MS)] as const),
   );
@@ -22,4 +23,4 @@ export const handler = httpHandler(ROUTES['GET /health'], {}, async () => {
   const status = overallStatus(services);
   const body: Health = { status, services, checkedAt: new Date().toISOString() };
   return status === 'ok' ? reply(200, body) : reply(503, body);
-});
+}

@@ -3,8 +3,8 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy, { type MiddlewareObj, type Request } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import type { RouteSpec } from '../../../contracts/http';
-import type { RouteKey } from '../../../contracts/routes';
+import type { RequestSpec, RouteSpec } from '../../../contracts/http';
+import { ROUTES, type RouteKey } from '../../../contracts/routes';
 import type { Language } from '../../../contracts/vocabulary';
 import type { Caller } from '../kernel/caller';
 import { Unauthorized } from '../kernel/errors';
@@ -16,12 +16,20 @@ import { problemFromError, problemResponse } from './problem';
 import { type ParsedInput, type ParseOptions, parseInput } from './request';
 import { type HttpResult, type RouteReply, toHttpResult } from './responses';
 
+type Route<K extends RouteKey> = (typeof ROUTES)[K];
+type RequestOf<K extends RouteKey> = Route<K> extends { readonly request: infer Q extends RequestSpec } ? Q : undefined;
+
 /** What a handler gets: the route's validated input, who calls, and the language to answer in. */
-export type HttpRequest<R extends RouteSpec> = ParsedInput<R['request']> & {
+export type HttpRequest<K extends RouteKey> = ParsedInput<RequestOf<K>> & {
   /** Present on every route behind the JWT authorizer, absent on public ones. */
-  readonly caller: R['auth'] extends 'jwt' ? Caller : undefined;
+  readonly caller: Route<K>['auth'] extends 'jwt' ? Caller : undefined;
   readonly language: Language;
 };
+
+/** A route's handler: how to parse its input beyond the contract, and what to do with it. */
+export interface RouteDefinition<K extends RouteKey> extends ParseOptions {
+  readonly run: (request: HttpRequest<K>) => Promise<RouteReply<K>>;
+}
 
 export type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<HttpResult>;
 
@@ -34,11 +42,8 @@ const BASE_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'n
  * into problem+json in one place. `run` only calls the domain and returns one of the
  * route's documented replies, typed by its response schemas.
  */
-export function httpHandler<R extends RouteSpec>(
-  route: R,
-  options: ParseOptions,
-  run: (request: HttpRequest<R>) => Promise<RouteReply<R>>,
-): LambdaHandler {
+export function httpHandler<K extends RouteKey>(key: K, { run, ...options }: RouteDefinition<K>): LambdaHandler {
+  const route: RouteSpec = ROUTES[key];
   return middy<APIGatewayProxyEventV2, HttpResult, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(requestKeys())
@@ -50,10 +55,11 @@ export function httpHandler<R extends RouteSpec>(
     .handler(async (event) => {
       const caller = callerOf(event);
       if (route.auth === 'jwt' && !caller) throw new Unauthorized('Sign in to use this resource.');
-      const input = await parseInput<R['request']>(route.request, event, options);
+      // The table's literal type says which schemas this route has; the runtime value is the same object.
+      const input = await parseInput(route.request as RequestOf<K>, event, options);
       const answer = await run({
         ...input,
-        caller: caller as HttpRequest<R>['caller'],
+        caller: caller as HttpRequest<K>['caller'],
         language: pickLanguage(event.headers?.['accept-language']),
       });
       return toHttpResult(answer);
@@ -61,12 +67,16 @@ export function httpHandler<R extends RouteSpec>(
 }
 
 /**
- * One Lambda per resource family: picks the route's own handler by the route key API
+ * One Lambda per resource family: each route's own handler, picked by the route key API
  * Gateway sends. A key not listed here is a wiring bug, not a client error.
  */
-export function byRoute(handlers: Partial<Record<RouteKey, LambdaHandler>>): LambdaHandler {
+export function byRoute(definitions: { readonly [K in RouteKey]?: RouteDefinition<K> }): LambdaHandler {
+  const handlers = new Map<string, LambdaHandler>();
+  for (const key of Object.keys(definitions) as RouteKey[]) {
+    handlers.set(key, httpHandler(key, definitions[key] as RouteDefinition<typeof key>));
+  }
   return (event, context) => {
-    const handler = handlers[event.routeKey as RouteKey];
+    const handler = handlers.get(event.routeKey);
     if (!handler) throw new Error(`No handler for route ${event.routeKey}`);
     return handler(event, context);
   };

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { RouteSpec } from '../../../contracts/http';
+import type { RESPONSES } from '../../../contracts/responses';
+import type { RouteKey } from '../../../contracts/routes';
 import type * as z from '../../../contracts/zod';
 
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -11,13 +12,13 @@ export interface Reply<S extends number = number, B = unknown> {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-type Responses<R extends RouteSpec> = R['responses'];
+type Responses<K extends RouteKey> = (typeof RESPONSES)[K];
 type BodyOf<T> = T extends { readonly schema: infer S extends z.ZodMiniType } ? z.output<S> : unknown;
 
-/** The replies a route may give: one of its documented statuses with a body of that status's schema. */
-export type RouteReply<R extends RouteSpec> = {
-  [S in keyof Responses<R> & number]: Reply<S, BodyOf<Responses<R>[S]>>;
-}[keyof Responses<R> & number];
+/** The replies a route may give: one of its documented statuses, with a body of that status's schema. */
+export type RouteReply<K extends RouteKey> = {
+  [S in keyof Responses<K> & number]: Reply<S, BodyOf<Responses<K>[S]>>;
+}[keyof Responses<K> & number];
 
 export const reply = <S extends number, B>(status: S, body: B, headers?: Record<string, string>): Reply<S, B> => ({
   status,

@@ -1,5 +1,4 @@
-import { ROUTES } from '../../../contracts/routes';
-import { byRoute, httpHandler } from '../../platform/http/handler';
+import { byRoute } from '../../platform/http/handler';
 import { ok } from '../../platform/http/responses';
 import { meView } from '../domain/profile';
 import { profileOf, remember } from '../resolve';
@@ -7,12 +6,14 @@ import { updateProfile } from '../store';
 
 /** GET /me and PATCH /me: who the API takes you for, and the name and mail language you choose. */
 export const handler = byRoute({
-  'GET /me': httpHandler(ROUTES['GET /me'], {}, async ({ caller, language }) =>
-    ok(meView(await profileOf(caller, language), caller)),
-  ),
-  'PATCH /me': httpHandler(ROUTES['PATCH /me'], {}, async ({ caller, language, body }) => {
-    await profileOf(caller, language);
-    const updated = remember(await updateProfile(caller.userId, body, new Date()));
-    return ok(meView(updated, caller));
-  }),
+  'GET /me': {
+    run: async ({ caller, language }) => ok(meView(await profileOf(caller, language), caller)),
+  },
+  'PATCH /me': {
+    run: async ({ caller, language, body }) => {
+      await profileOf(caller, language);
+      const updated = remember(await updateProfile(caller.userId, body, new Date()));
+      return ok(meView(updated, caller));
+    },
+  },
 });

@@ -1,6 +1,5 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { ROUTES } from '../../../contracts/routes';
-import { byRoute, httpHandler } from '../../platform/http/handler';
+import { byRoute } from '../../platform/http/handler';
 import { created, ok } from '../../platform/http/responses';
 import { Conflict } from '../../platform/kernel/errors';
 import { metrics } from '../../platform/observability';
@@ -18,26 +17,25 @@ import { ticketDeps as deps } from './deps';
  * profiles are read with the ticket, fresh, on every call that needs them.
  */
 export const handler = byRoute({
-  'POST /tickets': httpHandler(
-    ROUTES['POST /tickets'],
-    { bodyIssues: (raw) => formIssues(deps.catalogue, raw) },
-    async ({ body, caller, language }) => {
+  'POST /tickets': {
+    bodyIssues: (raw) => formIssues(deps.catalogue, raw),
+    run: async ({ body, caller, language }) => {
       const profile = await profileOf(caller, language);
       const ticket = await openTicket(deps, { kind: 'user', caller, profile }, body);
       metrics.addMetric('TicketsFiled', MetricUnit.Count, 1);
       return created(ticketView(ticket, language), `/tickets/${ticket.ticketId}`);
     },
-  ),
+  },
 
-  'GET /tickets': httpHandler(ROUTES['GET /tickets'], {}, async ({ query, caller, language }) => {
-    const page = await deps.store.listByRequester(caller.userId, query);
-    return ok({ items: page.items.map((ticket) => ticketView(ticket, language)), nextCursor: page.nextCursor });
-  }),
+  'GET /tickets': {
+    run: async ({ query, caller, language }) => {
+      const page = await deps.store.listByRequester(caller.userId, query);
+      return ok({ items: page.items.map((ticket) => ticketView(ticket, language)), nextCursor: page.nextCursor });
+    },
+  },
 
-  'GET /tickets/{ticketId}': httpHandler(
-    ROUTES['GET /tickets/{ticketId}'],
-    {},
-    async ({ params, caller, language }) => {
+  'GET /tickets/{ticketId}': {
+    run: async ({ params, caller, language }) => {
       const [thread, profile] = await Promise.all([
         deps.store.thread(params.ticketId),
         mayBeStaff(caller) ? getProfile(caller.userId) : undefined,
@@ -45,12 +43,10 @@ export const handler = byRoute({
       const access = accessAsUser(caller, profile, thread.ticket);
       return ok(threadView(access, thread, language));
     },
-  ),
+  },
 
-  'PATCH /tickets/{ticketId}': httpHandler(
-    ROUTES['PATCH /tickets/{ticketId}'],
-    {},
-    async ({ params, headers, body, caller, language }) => {
+  'PATCH /tickets/{ticketId}': {
+    run: async ({ params, headers, body, caller, language }) => {
       requireStaffRole(caller);
       const people = [caller.userId, ...(body.assigneeId ? [body.assigneeId] : [])];
       const { ticket, profiles } = await deps.store.ticketAndProfiles(params.ticketId, people);
@@ -61,12 +57,10 @@ export const handler = byRoute({
       const updated = await updateTicket(deps, access, body, version, assignee);
       return ok(ticketView(updated, language), { etag: `"${updated.version}"` });
     },
-  ),
+  },
 
-  'POST /tickets/{ticketId}/messages': httpHandler(
-    ROUTES['POST /tickets/{ticketId}/messages'],
-    {},
-    async ({ params, body, caller, language }) => {
+  'POST /tickets/{ticketId}/messages': {
+    run: async ({ params, body, caller, language }) => {
       const { ticket, profiles } = mayBeStaff(caller)
         ? await deps.store.ticketAndProfiles(params.ticketId, [caller.userId])
         : { ticket: await deps.store.ticket(params.ticketId), profiles: new Map() };
@@ -74,5 +68,5 @@ export const handler = byRoute({
       const updated = await reply(deps, access, body);
       return created(ticketView(updated, language), `/tickets/${params.ticketId}`);
     },
-  ),
+  },
 });

@@ -1,5 +1,5 @@
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Language } from '../../contracts/vocabulary';
+import { endpointOf, signedFetch } from '../platform/aws';
 import { readEnv } from '../platform/env';
 import { logger } from '../platform/observability';
 import type { OutboxMessage } from './domain/outbox';
@@ -15,13 +15,12 @@ export interface Addressee {
 }
 
 // Read on first send, so modules that only build outbox items can import this feature.
-let ready: { env: ReturnType<typeof readMailEnv>; ses: SESv2Client } | undefined;
+let env: ReturnType<typeof readMailEnv> | undefined;
 const readMailEnv = () => readEnv('mailFrom', 'mailConfigurationSet', 'webBaseUrl');
 
-/** Sends one mail through SES with the configuration set, in the addressee's language. Throws if SES refuses it. */
+/** Sends one mail through SES (SendEmail, v2 API) with the configuration set, in the addressee's language. Throws if SES refuses it. */
 export async function sendMail(message: OutboxMessage, to: Addressee, accessToken?: string): Promise<void> {
-  ready ??= { env: readMailEnv(), ses: new SESv2Client({}) };
-  const { env, ses } = ready;
+  env ??= readMailEnv();
   const ticketPath = encodeURIComponent(message.ticketId);
   const mail = renderMail(message.event, to.language, {
     number: message.number,
@@ -34,8 +33,10 @@ export async function sendMail(message: OutboxMessage, to: Addressee, accessToke
       : {}),
     ...(message.message !== undefined ? { message: message.message } : {}),
   });
-  await ses.send(
-    new SendEmailCommand({
+  const response = await signedFetch('ses', `${endpointOf('ses')}/v2/email/outbound-emails`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
       FromEmailAddress: env.mailFrom,
       Destination: { ToAddresses: [to.email] },
       ConfigurationSetName: env.mailConfigurationSet,
@@ -46,7 +47,11 @@ export async function sendMail(message: OutboxMessage, to: Addressee, accessToke
         },
       },
     }),
-  );
+  });
+  if (!response.ok) {
+    const refusal = (await response.text()).slice(0, 300);
+    throw new Error(`SES refused the mail: ${response.status} ${refusal}`);
+  }
 }
 
 /**
@@ -58,6 +63,6 @@ export async function sendGuestAccessMail(message: OutboxMessage, to: Addressee,
   try {
     await sendMail(message, to, accessToken);
   } catch (error) {
-    logger.error('Guest access mail not sent', { ticketId: message.ticketId, error: (error as Error).name });
+    logger.error('Guest access mail not sent', { ticketId: message.ticketId, error: (error as Error).message });
   }
 }

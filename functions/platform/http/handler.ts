@@ -1,7 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy, { type MiddlewareObj, type Request } from '@middy/core';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import type { RequestSpec, RouteSpec } from '../../../contracts/http';
 import { ROUTES, type RouteKey } from '../../../contracts/routes';
@@ -9,7 +8,6 @@ import type { Language } from '../../../contracts/vocabulary';
 import type { Caller } from '../kernel/caller';
 import { Unauthorized } from '../kernel/errors';
 import { logger, metrics } from '../observability';
-import { idempotency } from './idempotency';
 import { callerOf } from './identity';
 import { pickLanguage } from './language';
 import { problemFromError, problemResponse } from './problem';
@@ -31,26 +29,42 @@ export interface RouteDefinition<K extends RouteKey> extends ParseOptions {
   readonly run: (request: HttpRequest<K>) => Promise<RouteReply<K>>;
 }
 
+export interface FunctionOptions {
+  /**
+   * The `Idempotency-Key` middleware (platform/http/idempotency.ts), required by functions
+   * serving a route the contract marks idempotent. Passed in rather than imported here, so
+   * functions without such routes do not carry Powertools idempotency in their bundle.
+   */
+  readonly idempotency?: () => MiddlewareObj<APIGatewayProxyEventV2>;
+}
+
 export type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<HttpResult>;
 
 /** Sent on every response: API bodies are personal and must not be cached or sniffed. */
 const BASE_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 
 /**
- * A route's Lambda handler: observability, normalized headers, input validated by the
+ * A route's Lambda handler (HTTP API payload 2.0, whose header names arrive in lower case):
+ * observability, input validated by the
  * route's contract, `Idempotency-Key` where the contract offers it, and every error turned
  * into problem+json in one place. `run` only calls the domain and returns one of the
  * route's documented replies, typed by its response schemas.
  */
-export function httpHandler<K extends RouteKey>(key: K, { run, ...options }: RouteDefinition<K>): LambdaHandler {
+export function httpHandler<K extends RouteKey>(
+  key: K,
+  { run, ...options }: RouteDefinition<K>,
+  functionOptions: FunctionOptions = {},
+): LambdaHandler {
   const route: RouteSpec = ROUTES[key];
+  if (route.idempotent && !functionOptions.idempotency) {
+    throw new Error(`${key} accepts Idempotency-Key: give its function the idempotency middleware`);
+  }
   return middy<APIGatewayProxyEventV2, HttpResult, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(requestKeys())
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
-    .use(httpHeaderNormalizer())
     .use(baseHeaders())
-    .use(route.idempotent ? [idempotency()] : [])
+    .use(route.idempotent && functionOptions.idempotency ? [functionOptions.idempotency()] : [])
     .use(problemErrors())
     .handler(async (event) => {
       const caller = callerOf(event);
@@ -70,10 +84,13 @@ export function httpHandler<K extends RouteKey>(key: K, { run, ...options }: Rou
  * One Lambda per resource family: each route's own handler, picked by the route key API
  * Gateway sends. A key not listed here is a wiring bug, not a client error.
  */
-export function byRoute(definitions: { readonly [K in RouteKey]?: RouteDefinition<K> }): LambdaHandler {
+export function byRoute(
+  definitions: { readonly [K in RouteKey]?: RouteDefinition<K> },
+  functionOptions: FunctionOptions = {},
+): LambdaHandler {
   const handlers = new Map<string, LambdaHandler>();
   for (const key of Object.keys(definitions) as RouteKey[]) {
-    handlers.set(key, httpHandler(key, definitions[key] as RouteDefinition<typeof key>));
+    handlers.set(key, httpHandler(key, definitions[key] as RouteDefinition<typeof key>, functionOptions));
   }
   return (event, context) => {
     const handler = handlers.get(event.routeKey);

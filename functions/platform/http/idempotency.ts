@@ -1,4 +1,8 @@
-import type { MiddlewareObj, Request } from '@middy/core';
+import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { readEnv } from '../env';
 import { dynamoDb } from '../table/client';
 import { TABLE_KEYS } from '../table/keys';
@@ -10,40 +14,29 @@ const RETRY_WINDOW_SECONDS = 24 * 60 * 60;
  * the body. A key reused by someone else or for another request is refused, never replayed.
  */
 const SAME_REQUEST = '[requestContext.authorizer.jwt.claims.sub, pathParameters, headers."x-ticket-token", body]';
-let powertools: Promise<MiddlewareObj> | undefined;
+
+let powertools: MiddlewareObj | undefined;
 
 /**
- * `Idempotency-Key` support (Powertools idempotency, records in the single table). Loaded
- * only when a request carries the header: calls without it pay neither the library's cold
- * start nor the two extra DynamoDB requests a key costs.
+ * `Idempotency-Key` support (Powertools idempotency, records in the single table). A request
+ * without the header skips it entirely: no persistence layer is made and it costs none of the
+ * two extra DynamoDB requests a key does.
  */
-export function idempotency(): MiddlewareObj {
-  const active = new WeakMap<Request, MiddlewareObj>();
-  const inner = (request: Request) => active.get(request);
+export function idempotency(): MiddlewareObj<APIGatewayProxyEventV2> {
+  const keyed = (event: APIGatewayProxyEventV2) => Boolean(event.headers?.['idempotency-key']);
   return {
-    before: async (request) => {
-      if (!(request.event as { headers?: Record<string, string> }).headers?.['idempotency-key']) return;
-      powertools ??= load();
-      const middleware = await powertools;
-      active.set(request, middleware);
-      return middleware.before?.(request);
-    },
+    before: (request) => (keyed(request.event) ? middleware().before?.(request) : undefined),
     after: async (request) => {
-      await inner(request)?.after?.(request);
+      if (keyed(request.event)) await middleware().after?.(request);
     },
     onError: async (request) => {
-      await inner(request)?.onError?.(request);
+      if (keyed(request.event)) await middleware().onError?.(request);
     },
   };
 }
 
-async function load(): Promise<MiddlewareObj> {
-  const [{ IdempotencyConfig }, { DynamoDBPersistenceLayer }, { makeHandlerIdempotent }] = await Promise.all([
-    import('@aws-lambda-powertools/idempotency'),
-    import('@aws-lambda-powertools/idempotency/dynamodb'),
-    import('@aws-lambda-powertools/idempotency/middleware'),
-  ]);
-  return makeHandlerIdempotent({
+function middleware(): MiddlewareObj {
+  powertools ??= makeHandlerIdempotent({
     persistenceStore: new DynamoDBPersistenceLayer({
       tableName: readEnv('tableName').tableName,
       keyAttr: TABLE_KEYS.partitionKey,
@@ -59,4 +52,5 @@ async function load(): Promise<MiddlewareObj> {
       expiresAfterSeconds: RETRY_WINDOW_SECONDS,
     }),
   });
+  return powertools;
 }

@@ -1,6 +1,7 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { isGuest, sendGuestAccessMail } from '../../mail';
 import { byRoute } from '../../platform/http/handler';
+import { idempotency } from '../../platform/http/idempotency';
 import { created, ok } from '../../platform/http/responses';
 import { metrics } from '../../platform/observability';
 import { accessAsGuest } from '../domain/access';
@@ -19,31 +20,34 @@ const mailer: GuestMailer = {
 const deps = { ...ticketDeps, mailer };
 
 /** Guests (citizens who write rarely): no account, an emailed link whose token opens one ticket. */
-export const handler = byRoute({
-  'POST /public/tickets': {
-    bodyIssues: (raw) => formIssues(deps.catalogue, raw),
-    run: async ({ body, language }) => {
-      const { requester, ...input } = body;
-      const ticket = await openTicket(deps, { kind: 'guest', ...requester, language }, input);
-      metrics.addMetric('GuestTicketsFiled', MetricUnit.Count, 1);
-      // The access token travels only by email: whoever can read this response cannot open the ticket.
-      return created(ticketView(ticket, language), `/public/tickets/${ticket.ticketId}`);
+export const handler = byRoute(
+  {
+    'POST /public/tickets': {
+      bodyIssues: (raw) => formIssues(deps.catalogue, raw),
+      run: async ({ body, language }) => {
+        const { requester, ...input } = body;
+        const ticket = await openTicket(deps, { kind: 'guest', ...requester, language }, input);
+        metrics.addMetric('GuestTicketsFiled', MetricUnit.Count, 1);
+        // The access token travels only by email: whoever can read this response cannot open the ticket.
+        return created(ticketView(ticket, language), `/public/tickets/${ticket.ticketId}`);
+      },
     },
-  },
 
-  'GET /public/tickets/{ticketId}': {
-    run: async ({ params, headers, language }) => {
-      const thread = await deps.store.thread(params.ticketId);
-      const access = accessAsGuest(thread.ticket, headers['x-ticket-token'], deps.ids);
-      return ok(threadView(access, thread, language));
+    'GET /public/tickets/{ticketId}': {
+      run: async ({ params, headers, language }) => {
+        const thread = await deps.store.thread(params.ticketId);
+        const access = accessAsGuest(thread.ticket, headers['x-ticket-token'], deps.ids);
+        return ok(threadView(access, thread, language));
+      },
     },
-  },
 
-  'POST /public/tickets/{ticketId}/messages': {
-    run: async ({ params, body, headers, language }) => {
-      const access = accessAsGuest(await deps.store.ticket(params.ticketId), headers['x-ticket-token'], deps.ids);
-      const updated = await reply(deps, access, body);
-      return created(ticketView(updated, language), `/public/tickets/${params.ticketId}`);
+    'POST /public/tickets/{ticketId}/messages': {
+      run: async ({ params, body, headers, language }) => {
+        const access = accessAsGuest(await deps.store.ticket(params.ticketId), headers['x-ticket-token'], deps.ids);
+        const updated = await reply(deps, access, body);
+        return created(ticketView(updated, language), `/public/tickets/${params.ticketId}`);
+      },
     },
   },
-});
+  { idempotency },
+);

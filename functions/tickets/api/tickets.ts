@@ -1,5 +1,6 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { byRoute } from '../../platform/http/handler';
+import { idempotency } from '../../platform/http/idempotency';
 import { created, ok } from '../../platform/http/responses';
 import { Conflict } from '../../platform/kernel/errors';
 import { metrics } from '../../platform/observability';
@@ -16,57 +17,60 @@ import { ticketDeps as deps } from './deps';
  * Who may see or change a ticket is the access policy's to say (domain/access.ts); staff
  * profiles are read with the ticket, fresh, on every call that needs them.
  */
-export const handler = byRoute({
-  'POST /tickets': {
-    bodyIssues: (raw) => formIssues(deps.catalogue, raw),
-    run: async ({ body, caller, language }) => {
-      const profile = await profileOf(caller, language);
-      const ticket = await openTicket(deps, { kind: 'user', caller, profile }, body);
-      metrics.addMetric('TicketsFiled', MetricUnit.Count, 1);
-      return created(ticketView(ticket, language), `/tickets/${ticket.ticketId}`);
+export const handler = byRoute(
+  {
+    'POST /tickets': {
+      bodyIssues: (raw) => formIssues(deps.catalogue, raw),
+      run: async ({ body, caller, language }) => {
+        const profile = await profileOf(caller, language);
+        const ticket = await openTicket(deps, { kind: 'user', caller, profile }, body);
+        metrics.addMetric('TicketsFiled', MetricUnit.Count, 1);
+        return created(ticketView(ticket, language), `/tickets/${ticket.ticketId}`);
+      },
     },
-  },
 
-  'GET /tickets': {
-    run: async ({ query, caller, language }) => {
-      const page = await deps.store.listByRequester(caller.userId, query);
-      return ok({ items: page.items.map((ticket) => ticketView(ticket, language)), nextCursor: page.nextCursor });
+    'GET /tickets': {
+      run: async ({ query, caller, language }) => {
+        const page = await deps.store.listByRequester(caller.userId, query);
+        return ok({ items: page.items.map((ticket) => ticketView(ticket, language)), nextCursor: page.nextCursor });
+      },
     },
-  },
 
-  'GET /tickets/{ticketId}': {
-    run: async ({ params, caller, language }) => {
-      const [thread, profile] = await Promise.all([
-        deps.store.thread(params.ticketId),
-        mayBeStaff(caller) ? getProfile(caller.userId) : undefined,
-      ]);
-      const access = accessAsUser(caller, profile, thread.ticket);
-      return ok(threadView(access, thread, language));
+    'GET /tickets/{ticketId}': {
+      run: async ({ params, caller, language }) => {
+        const [thread, profile] = await Promise.all([
+          deps.store.thread(params.ticketId),
+          mayBeStaff(caller) ? getProfile(caller.userId) : undefined,
+        ]);
+        const access = accessAsUser(caller, profile, thread.ticket);
+        return ok(threadView(access, thread, language));
+      },
     },
-  },
 
-  'PATCH /tickets/{ticketId}': {
-    run: async ({ params, headers, body, caller, language }) => {
-      requireStaffRole(caller);
-      const people = [caller.userId, ...(body.assigneeId ? [body.assigneeId] : [])];
-      const { ticket, profiles } = await deps.store.ticketAndProfiles(params.ticketId, people);
-      const access = workAccess(caller, profiles.get(caller.userId), ticket);
-      const version = headers['if-match'];
-      if (access.ticket.version !== version) throw new Conflict('The ticket changed since you read it; reload it.');
-      const assignee = body.assigneeId ? profiles.get(body.assigneeId) : undefined;
-      const updated = await updateTicket(deps, access, body, version, assignee);
-      return ok(ticketView(updated, language), { etag: `"${updated.version}"` });
+    'PATCH /tickets/{ticketId}': {
+      run: async ({ params, headers, body, caller, language }) => {
+        requireStaffRole(caller);
+        const people = [caller.userId, ...(body.assigneeId ? [body.assigneeId] : [])];
+        const { ticket, profiles } = await deps.store.ticketAndProfiles(params.ticketId, people);
+        const access = workAccess(caller, profiles.get(caller.userId), ticket);
+        const version = headers['if-match'];
+        if (access.ticket.version !== version) throw new Conflict('The ticket changed since you read it; reload it.');
+        const assignee = body.assigneeId ? profiles.get(body.assigneeId) : undefined;
+        const updated = await updateTicket(deps, access, body, version, assignee);
+        return ok(ticketView(updated, language), { etag: `"${updated.version}"` });
+      },
     },
-  },
 
-  'POST /tickets/{ticketId}/messages': {
-    run: async ({ params, body, caller, language }) => {
-      const { ticket, profiles } = mayBeStaff(caller)
-        ? await deps.store.ticketAndProfiles(params.ticketId, [caller.userId])
-        : { ticket: await deps.store.ticket(params.ticketId), profiles: new Map() };
-      const access = accessAsUser(caller, profiles.get(caller.userId), ticket);
-      const updated = await reply(deps, access, body);
-      return created(ticketView(updated, language), `/tickets/${params.ticketId}`);
+    'POST /tickets/{ticketId}/messages': {
+      run: async ({ params, body, caller, language }) => {
+        const { ticket, profiles } = mayBeStaff(caller)
+          ? await deps.store.ticketAndProfiles(params.ticketId, [caller.userId])
+          : { ticket: await deps.store.ticket(params.ticketId), profiles: new Map() };
+        const access = accessAsUser(caller, profiles.get(caller.userId), ticket);
+        const updated = await reply(deps, access, body);
+        return created(ticketView(updated, language), `/tickets/${params.ticketId}`);
+      },
     },
   },
-});
+  { idempotency },
+);

@@ -6,55 +6,80 @@ import { ENV } from '../functions/platform/env';
 import { FUNCTIONS } from '../functions/platform/functions';
 import { esbuildOptions } from '../lib/bundling';
 
+/** Cold-start budget per function, relative to the baseline bundle (bench/baseline.ts). */
+export const BUNDLE_TARGETS = { maxImportRatio: 1.5, maxSizeRatio: 2 } as const;
+
 export interface BundleFigures {
   readonly function: string;
   readonly bytes: number;
   /** Median of fresh-process `import()` times: the module-loading share of a cold start. */
   readonly coldImportMs: number;
+  /** Against the baseline; absent for the baseline itself. */
+  readonly sizeRatio?: number;
+  readonly importRatio?: number;
+  readonly targetMisses: string[];
 }
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT_DIR = join(ROOT, 'bench', '.bundles');
-const IMPORT_RUNS = 5;
+const BASELINE = 'baseline (DynamoDB GetItem)';
+/** Rounds of imports; each round imports every bundle once, in turn, so drift hits all alike. */
+const ROUNDS = 21;
 
 /** Placeholder values: modules read configuration at import, and a cold start includes that. */
 const PLACEHOLDER_ENV = Object.fromEntries(Object.values(ENV).map((name) => [name, `bench-${name.toLowerCase()}`]));
 
-/** Bundles every function exactly as CDK does and times its import in a fresh Node process. */
+function importMs(file: string): number {
+  const child = spawnSync(
+    process.execPath,
+    [
+      '--no-warnings',
+      '--input-type=module',
+      '-e',
+      `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`,
+    ],
+    { encoding: 'utf8', env: { PATH: process.env.PATH, AWS_REGION: 'eu-west-1', ...PLACEHOLDER_ENV } },
+  );
+  if (child.status !== 0) throw new Error(`Importing ${file} failed:\n${child.stderr}`);
+  return Number(child.stdout.trim());
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/**
+ * Bundles every function exactly as CDK does, and the baseline with the same settings, then
+ * times each one's import in fresh Node processes and compares size and time to the baseline.
+ */
 export async function measureBundles(): Promise<BundleFigures[]> {
   mkdirSync(OUT_DIR, { recursive: true });
-  const figures: BundleFigures[] = [];
-  for (const [name, spec] of Object.entries(FUNCTIONS)) {
-    const outfile = join(OUT_DIR, name, 'index.mjs');
-    await build(esbuildOptions(join(ROOT, spec.entry), outfile));
-    const times: number[] = [];
-    for (let run = 0; run < IMPORT_RUNS; run++) {
-      const child = spawnSync(
-        process.execPath,
-        [
-          '--input-type=module',
-          '-e',
-          `const t = performance.now(); await import(${JSON.stringify(outfile)}); console.log(performance.now() - t);`,
-        ],
-        {
-          encoding: 'utf8',
-          env: {
-            PATH: process.env.PATH,
-            AWS_REGION: 'eu-west-1',
-            POWERTOOLS_TRACE_ENABLED: 'false',
-            ...PLACEHOLDER_ENV,
-          },
-        },
-      );
-      if (child.status !== 0) throw new Error(`Importing the ${name} bundle failed:\n${child.stderr}`);
-      times.push(Number(child.stdout.trim()));
-    }
-    times.sort((a, b) => a - b);
-    figures.push({
-      function: name,
-      bytes: statSync(outfile).size,
-      coldImportMs: times[Math.floor(times.length / 2)] ?? 0,
-    });
+  const entries: [string, string][] = [
+    [BASELINE, join(ROOT, 'bench', 'baseline.ts')],
+    ...Object.entries(FUNCTIONS).map(([name, spec]): [string, string] => [name, join(ROOT, spec.entry)]),
+  ];
+  const bundles: { name: string; file: string; times: number[] }[] = [];
+  for (const [name, entry] of entries) {
+    const file = join(OUT_DIR, name.split(' ')[0] ?? name, 'index.mjs');
+    await build(esbuildOptions(entry, file));
+    bundles.push({ name, file, times: [] });
   }
-  return figures;
+  for (let round = 0; round < ROUNDS; round++) for (const bundle of bundles) bundle.times.push(importMs(bundle.file));
+
+  const [baseline] = bundles;
+  const baseBytes = statSync(baseline?.file ?? '').size;
+  const baseMs = median(baseline?.times ?? []);
+  return bundles.map(({ name, file, times }) => {
+    const bytes = statSync(file).size;
+    const coldImportMs = median(times);
+    if (name === BASELINE) return { function: name, bytes, coldImportMs, targetMisses: [] };
+    const sizeRatio = bytes / baseBytes;
+    const importRatio = coldImportMs / baseMs;
+    const targetMisses: string[] = [];
+    if (importRatio > BUNDLE_TARGETS.maxImportRatio) {
+      targetMisses.push(`cold import ${importRatio.toFixed(2)}× baseline > ${BUNDLE_TARGETS.maxImportRatio}×`);
+    }
+    if (sizeRatio > BUNDLE_TARGETS.maxSizeRatio) {
+      targetMisses.push(`bundle ${sizeRatio.toFixed(2)}× baseline > ${BUNDLE_TARGETS.maxSizeRatio}×`);
+    }
+    return { function: name, bytes, coldImportMs, sizeRatio, importRatio, targetMisses };
+  });
 }

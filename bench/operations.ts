@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { LocalEndpoints } from '../lib/local/stack';
 
 export interface BenchRequest {
@@ -9,7 +10,7 @@ export interface BenchRequest {
 
 export interface BenchContext {
   readonly endpoints: LocalEndpoints;
-  /** A real ID token for a demo role. */
+  /** A real access token for a demo role: what OAuth 2.0 clients, the portal included, send. */
   token(role: string): Promise<string>;
 }
 
@@ -18,12 +19,16 @@ export interface BenchOperation {
   /** Targets checked by the benchmark (never by tests): a miss is reported and fails the run. */
   readonly targets?: { readonly maxDynamoDbRequests?: number; readonly maxOverheadP50Ms?: number };
   /** Creates what the operation needs once, and returns a factory for each request. */
-  prepare(context: BenchContext): Promise<() => BenchRequest>;
+  prepare(context: BenchContext): Promise<Operation>;
+}
+
+export interface Operation {
+  next(): BenchRequest;
+  /** Sees each response, for operations whose next request depends on it (the version for If-Match). */
+  seen?(request: BenchRequest, status: number, headers: Record<string, string>): void;
 }
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-
-/** Every API operation the benchmark drives; feature work adds its own here. */
 const json = { 'content-type': 'application/json' };
 let subjects = 0;
 const incident = () => ({
@@ -35,83 +40,152 @@ const incident = () => ({
   impact: { blocksWork: true, affectsOthers: false, affectsCitizens: true },
 });
 
-/** Files one ticket through the API, for operations that need one to exist. */
-async function fileOne(context: BenchContext, headers: Record<string, string>): Promise<string> {
-  const response = await fetch(`${context.endpoints.apiUrl}/tickets`, {
-    method: 'POST',
-    headers: { ...headers, ...json },
-    body: JSON.stringify(incident()),
-  });
-  if (response.status !== 201) throw new Error(`Setup filing failed: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { id: string }).id;
+/** Files tickets through the API, for operations that need some to exist. */
+async function fileSome(context: BenchContext, count: number): Promise<{ id: string; version: number }[]> {
+  const headers = { ...bearer(await context.token('citizen')), ...json };
+  const tickets: { id: string; version: number }[] = [];
+  for (let i = 0; i < count; i++) {
+    const response = await fetch(`${context.endpoints.apiUrl}/tickets`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(incident()),
+    });
+    if (response.status !== 201) throw new Error(`Setup filing failed: ${response.status} ${await response.text()}`);
+    tickets.push((await response.json()) as { id: string; version: number });
+  }
+  return tickets;
 }
 
-/** Targets of the ticket-intake issue: DynamoDB requests per call and our own overhead at p50. */
+/**
+ * Targets: DynamoDB requests per call (issue 6) and our own overhead at p50 (issue 3). A call
+ * with an Idempotency-Key may make two more requests than the same call without.
+ */
 const OVERHEAD_P50_MS = 5;
+const IDEMPOTENCY_REQUESTS = 2;
+const REQUESTS = { read: 1, list: 1, file: 3, reply: 2, staffUpdate: 2 } as const;
+
+const reply = (body: string) => JSON.stringify({ body });
+
+/** Replies round the given tickets, so each thread stays the size of a real one. */
+async function replies(context: BenchContext, role: string, idempotent: boolean): Promise<Operation> {
+  const ids = (await fileSome(context, 20)).map((ticket) => ticket.id);
+  const headers = { ...bearer(await context.token(role)), ...json };
+  let next = 0;
+  return {
+    next: () => ({
+      method: 'POST',
+      path: `/tickets/${ids[next++ % ids.length]}/messages`,
+      headers: idempotent ? { ...headers, 'idempotency-key': randomUUID() } : headers,
+      body: reply(role === 'citizen' ? 'Here is the detail you asked for.' : 'We are on it.'),
+    }),
+  };
+}
+
+function filing(idempotent: boolean): BenchOperation['prepare'] {
+  return async ({ token }) => {
+    const headers = { ...bearer(await token('citizen')), ...json };
+    return {
+      next: () => ({
+        method: 'POST',
+        path: '/tickets',
+        headers: idempotent ? { ...headers, 'idempotency-key': randomUUID() } : headers,
+        body: JSON.stringify(incident()),
+      }),
+    };
+  };
+}
 
 export const OPERATIONS: readonly BenchOperation[] = [
   {
     name: 'health',
-    prepare: async () => () => ({ method: 'GET', path: '/health' }),
+    prepare: async () => ({ next: () => ({ method: 'GET', path: '/health' }) }),
   },
   {
     name: 'me',
     targets: { maxDynamoDbRequests: 0 },
     prepare: async ({ token }) => {
       const headers = bearer(await token('citizen'));
-      return () => ({ method: 'GET', path: '/me', headers });
+      return { next: () => ({ method: 'GET', path: '/me', headers }) };
     },
   },
   {
     name: 'file ticket',
-    targets: { maxDynamoDbRequests: 3, maxOverheadP50Ms: OVERHEAD_P50_MS },
-    prepare: async ({ token }) => {
-      const headers = { ...bearer(await token('citizen')), ...json };
-      return () => ({ method: 'POST', path: '/tickets', headers, body: JSON.stringify(incident()) });
-    },
+    targets: { maxDynamoDbRequests: REQUESTS.file, maxOverheadP50Ms: OVERHEAD_P50_MS },
+    prepare: filing(false),
+  },
+  {
+    name: 'file ticket + Idempotency-Key',
+    targets: { maxDynamoDbRequests: REQUESTS.file + IDEMPOTENCY_REQUESTS },
+    prepare: filing(true),
   },
   {
     name: 'list my tickets',
-    targets: { maxDynamoDbRequests: 1, maxOverheadP50Ms: OVERHEAD_P50_MS },
+    targets: { maxDynamoDbRequests: REQUESTS.list, maxOverheadP50Ms: OVERHEAD_P50_MS },
     prepare: async ({ token }) => {
       const headers = bearer(await token('citizen'));
-      return () => ({ method: 'GET', path: '/tickets?limit=25', headers });
+      return { next: () => ({ method: 'GET', path: '/tickets?limit=25', headers }) };
     },
   },
   {
     name: 'read ticket',
-    targets: { maxDynamoDbRequests: 1, maxOverheadP50Ms: OVERHEAD_P50_MS },
+    targets: { maxDynamoDbRequests: REQUESTS.read, maxOverheadP50Ms: OVERHEAD_P50_MS },
     prepare: async (context) => {
+      const [ticket] = await fileSome(context, 1);
       const headers = bearer(await context.token('citizen'));
-      const id = await fileOne(context, headers);
-      return () => ({ method: 'GET', path: `/tickets/${id}`, headers });
+      return { next: () => ({ method: 'GET', path: `/tickets/${ticket?.id}`, headers }) };
     },
   },
   {
     name: 'reply',
-    targets: { maxDynamoDbRequests: 2, maxOverheadP50Ms: OVERHEAD_P50_MS },
+    targets: { maxDynamoDbRequests: REQUESTS.reply, maxOverheadP50Ms: OVERHEAD_P50_MS },
+    prepare: (context) => replies(context, 'citizen', false),
+  },
+  {
+    name: 'reply + Idempotency-Key',
+    targets: { maxDynamoDbRequests: REQUESTS.reply + IDEMPOTENCY_REQUESTS },
+    prepare: (context) => replies(context, 'citizen', true),
+  },
+  {
+    name: 'staff reply',
+    targets: { maxDynamoDbRequests: REQUESTS.reply, maxOverheadP50Ms: OVERHEAD_P50_MS },
+    prepare: (context) => replies(context, 'agent', false),
+  },
+  {
+    name: 'staff update',
+    targets: { maxDynamoDbRequests: REQUESTS.staffUpdate, maxOverheadP50Ms: OVERHEAD_P50_MS },
     prepare: async (context) => {
-      const headers = { ...bearer(await context.token('citizen')), ...json };
-      // Many tickets, so the thread of each stays the size of a real one.
-      const ids: string[] = [];
-      for (let i = 0; i < 20; i++) ids.push(await fileOne(context, headers));
+      // More tickets than concurrent requests, so each ticket's next change is made with the version its last one returned.
+      const tickets = await fileSome(context, 40);
+      const versions = new Map(tickets.map((ticket) => [ticket.id, ticket.version]));
+      const headers = { ...bearer(await context.token('agent')), ...json };
       let next = 0;
-      return () => ({
-        method: 'POST',
-        path: `/tickets/${ids[next++ % ids.length]}/messages`,
-        headers,
-        body: JSON.stringify({ body: 'Here is the detail you asked for.' }),
-      });
+      return {
+        next: () => {
+          const id = tickets[next++ % tickets.length]?.id ?? '';
+          const version = versions.get(id) ?? 1;
+          return {
+            method: 'PATCH',
+            path: `/tickets/${id}`,
+            headers: { ...headers, 'if-match': `"${version}"` },
+            body: JSON.stringify({ priority: version % 2 ? 'P4' : 'P3', reason: 'Re-assessed with the municipality' }),
+          };
+        },
+        seen: (request, status, responseHeaders) => {
+          const etag = responseHeaders.etag;
+          if (status === 200 && etag)
+            versions.set(request.path.split('/').pop() ?? '', Number(etag.replaceAll('"', '')));
+        },
+      };
     },
   },
   {
     name: 'topics',
     targets: { maxOverheadP50Ms: OVERHEAD_P50_MS },
-    prepare: async () => () => ({ method: 'GET', path: '/topics' }),
+    prepare: async () => ({ next: () => ({ method: 'GET', path: '/topics' }) }),
   },
   {
     name: 'openapi',
     targets: { maxDynamoDbRequests: 0 },
-    prepare: async () => () => ({ method: 'GET', path: '/openapi.json' }),
+    prepare: async () => ({ next: () => ({ method: 'GET', path: '/openapi.json' }) }),
   },
 ];

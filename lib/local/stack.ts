@@ -65,6 +65,8 @@ export interface LocalStackOptions {
   readonly ports: LocalPorts;
   /** Expose per-request DynamoDB counts in x-local-* headers. */
   readonly meter?: boolean;
+  /** Overrides the functions' log level (the template's is INFO); tests and the benchmark keep to warnings. */
+  readonly functionLogLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   readonly log?: (line: string) => void;
 }
 
@@ -201,6 +203,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       const environment = {
         ...Object.fromEntries(Object.entries(fn.environment).map(([k, v]) => [k, resolveLocal(v)])),
         ...serviceEnv,
+        ...(options.functionLogLevel ? { POWERTOOLS_LOG_LEVEL: options.functionLogLevel } : {}),
         AWS_LAMBDA_FUNCTION_NAME: fn.name,
       };
       environments.push(environment);

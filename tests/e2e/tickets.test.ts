@@ -171,6 +171,19 @@ describe('the ticket page and replies', () => {
     expect(page.body.history?.[0]).toMatchObject({ action: 'created', to: 'open' });
   });
 
+  it('keeps every reply sent at the same moment, however many', async () => {
+    const ticket = await fileAs('citizen', portalIncident());
+    const bodies = Array.from({ length: 6 }, (_, i) => `Detail number ${i + 1}.`);
+    const sent = await Promise.all(
+      bodies.map((body, i) =>
+        api('POST', `/tickets/${ticket.id}/messages`, { as: i % 2 ? 'agent' : 'citizen', body: { body } }),
+      ),
+    );
+    expect(sent.map((response) => response.status)).toEqual(bodies.map(() => 201));
+    const page = await api<TicketBody>('GET', `/tickets/${ticket.id}`, { as: 'citizen' });
+    expect(page.body.thread?.map((m) => m.body).sort()).toEqual([ticket.description, ...bodies].sort());
+  });
+
   it('adds a retried reply (same Idempotency-Key) to the thread only once', async () => {
     const ticket = await fileAs('citizen', portalIncident());
     const key = randomUUID();

@@ -13,7 +13,13 @@ declare module 'vitest' {
 /** Starts the whole local stack once per test run, on free ports, in memory, and stops it after. */
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), 'finestreta-test-'));
-  const stack = await startLocalStack({ dataDir, inMemory: true, ports: await freePorts(), meter: true });
+  const stack = await startLocalStack({
+    dataDir,
+    inMemory: true,
+    ports: await freePorts(),
+    meter: true,
+    functionLogLevel: 'WARN',
+  });
   project.provide('endpoints', stack.endpoints);
   return async () => {
     await stack.stop();

@@ -9,6 +9,7 @@ import { reply } from '../domain/conversation';
 import { formIssues, openTicket } from '../domain/filing';
 import type { GuestMailer } from '../domain/ports';
 import { threadView, ticketView } from '../domain/views';
+import { appendWithRetry } from './appending';
 import { ticketDeps } from './deps';
 
 const mailer: GuestMailer = {
@@ -43,8 +44,13 @@ export const handler = byRoute(
 
     'POST /public/tickets/{ticketId}/messages': {
       run: async ({ params, body, headers, language }) => {
-        const access = accessAsGuest(await deps.store.ticket(params.ticketId), headers['x-ticket-token'], deps.ids);
-        const updated = await reply(deps, access, body);
+        const updated = await appendWithRetry(async () =>
+          reply(
+            deps,
+            accessAsGuest(await deps.store.ticket(params.ticketId), headers['x-ticket-token'], deps.ids),
+            body,
+          ),
+        );
         return created(ticketView(updated, language), `/public/tickets/${params.ticketId}`);
       },
     },

@@ -10,6 +10,7 @@ import { reply } from '../domain/conversation';
 import { formIssues, openTicket } from '../domain/filing';
 import { updateTicket } from '../domain/staff-changes';
 import { threadView, ticketView } from '../domain/views';
+import { appendWithRetry } from './appending';
 import { ticketDeps as deps } from './deps';
 
 /**
@@ -63,11 +64,12 @@ export const handler = byRoute(
 
     'POST /tickets/{ticketId}/messages': {
       run: async ({ params, body, caller, language }) => {
-        const { ticket, profiles } = mayBeStaff(caller)
-          ? await deps.store.ticketAndProfiles(params.ticketId, [caller.userId])
-          : { ticket: await deps.store.ticket(params.ticketId), profiles: new Map() };
-        const access = accessAsUser(caller, profiles.get(caller.userId), ticket);
-        const updated = await reply(deps, access, body);
+        const updated = await appendWithRetry(async () => {
+          const { ticket, profiles } = mayBeStaff(caller)
+            ? await deps.store.ticketAndProfiles(params.ticketId, [caller.userId])
+            : { ticket: await deps.store.ticket(params.ticketId), profiles: new Map() };
+          return reply(deps, accessAsUser(caller, profiles.get(caller.userId), ticket), body);
+        });
         return created(ticketView(updated, language), `/tickets/${params.ticketId}`);
       },
     },

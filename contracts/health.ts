@@ -1,6 +1,6 @@
 import * as z from './zod';
 
-export const SERVICES = ['dynamodb', 's3', 'ses', 'cognito'] as const;
+const SERVICES = ['dynamodb', 's3', 'ses', 'cognito'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 export const Health = z.object({

@@ -18,7 +18,7 @@ export const PROBLEM_KINDS = {
 } as const;
 export type ProblemKind = keyof typeof PROBLEM_KINDS;
 
-export const PROBLEM_TYPE_BASE = 'https://finestreta.dev/problems/';
+const PROBLEM_TYPE_BASE = 'https://finestreta.dev/problems/';
 export const problemType = (kind: ProblemKind): string => `${PROBLEM_TYPE_BASE}${kind.replaceAll('_', '-')}`;
 
 export const FieldIssue = z.object({

@@ -17,7 +17,7 @@ export const LocalizedText = z.strictObject({
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /** Spanish numbers (9 digits, optional +34) and any E.164 number; spaces, dots, dashes and brackets are dropped. */
-export const PHONE = /^\+?[0-9]{9,15}$/;
-export const normalizePhone = (value: string) => value.replace(/[\s().-]/g, '');
+const PHONE = /^\+?[0-9]{9,15}$/;
+const normalizePhone = (value: string) => value.replace(/[\s().-]/g, '');
 export const phone = () =>
   z.string().check(z.overwrite(normalizePhone), z.regex(PHONE, 'Enter a phone number with 9 to 15 digits.'));

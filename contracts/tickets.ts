@@ -43,7 +43,7 @@ export const CreateTicket = z.strictObject({
 });
 export type CreateTicket = z.infer<typeof CreateTicket>;
 
-export const GuestRequester = z.strictObject({
+const GuestRequester = z.strictObject({
   name: text(1, 120),
   email: z.email('Enter a valid email address.').check(z.toLowerCase()),
 });
@@ -131,7 +131,7 @@ export type Ticket = z.infer<typeof Ticket>;
 export const TicketPage = z.object({ items: z.array(Ticket), nextCursor: z.nullable(z.string()) });
 export type TicketPage = z.infer<typeof TicketPage>;
 
-export const Message = z.object({
+const Message = z.object({
   id: z.string(),
   author: z.object({ kind: z.enum(AUTHOR_KINDS), name: z.string() }),
   body: z.string(),
@@ -141,7 +141,7 @@ export const Message = z.object({
   createdAt: z.iso.datetime(),
 });
 
-export const HistoryEntry = z.object({
+const HistoryEntry = z.object({
   action: z.enum(HISTORY_ACTIONS),
   from: z.optional(z.string()),
   to: z.optional(z.string()),

@@ -6,7 +6,7 @@ export const TopicParams = z.strictObject({ topicId: slug() });
 export const TopicsQuery = z.strictObject({ organisationId: z.optional(slug()) });
 
 /** A form field in the reader's language, as the portal renders it. */
-export const FormField = z.object({
+const FormField = z.object({
   name: z.string(),
   type: z.enum(FIELD_TYPES),
   required: z.boolean(),

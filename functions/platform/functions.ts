@@ -82,7 +82,7 @@ export const FUNCTIONS = {
 export type FunctionName = keyof typeof FUNCTIONS;
 
 /** Environment each capability needs at run time. */
-export const CAPABILITY_ENV: Record<Capability, readonly EnvKey[]> = {
+const CAPABILITY_ENV: Record<Capability, readonly EnvKey[]> = {
   'table:read': ['tableName'],
   'table:write': ['tableName'],
   'mail:send': ['mailFrom', 'mailConfigurationSet', 'webBaseUrl'],

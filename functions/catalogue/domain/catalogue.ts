@@ -17,7 +17,7 @@ export const findTeam = (catalogue: Catalogue, teamId: string): TeamDefinition |
   catalogue.teams.find((team) => team.id === teamId);
 
 /** Names from the top level down to the topic, in one language. */
-export function topicPath(catalogue: Catalogue, topic: TopicDefinition, language: Language): string[] {
+function topicPath(catalogue: Catalogue, topic: TopicDefinition, language: Language): string[] {
   const names: string[] = [];
   let current: TopicDefinition | undefined = topic;
   for (let depth = 0; current && depth < 3; depth++) {

@@ -6,7 +6,7 @@ export { LocalizedText };
 
 const id = () => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/));
 
-export const FieldOption = z.strictObject({ value: z.string().check(z.minLength(1)), label: LocalizedText });
+const FieldOption = z.strictObject({ value: z.string().check(z.minLength(1)), label: LocalizedText });
 
 export const FormFieldDefinition = z
   .strictObject({

@@ -41,7 +41,7 @@ export function callerOf(event: APIGatewayProxyEventV2): Caller | undefined {
   throw new Unauthorized('Sign in with a Cognito ID or access token.');
 }
 
-export function parseGroups(value: Claims[string]): Group[] {
+function parseGroups(value: Claims[string]): Group[] {
   const raw = Array.isArray(value)
     ? value
     : typeof value === 'string'

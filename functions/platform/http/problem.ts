@@ -53,12 +53,7 @@ const IDEMPOTENCY_CONFLICTS: Record<string, string> = {
   IdempotencyAlreadyInProgressError: 'A request with this Idempotency-Key is still being processed.',
 };
 
-export function problemFor(
-  kind: ProblemKind,
-  language: Language,
-  detail?: string,
-  errors?: readonly FieldIssue[],
-): Problem {
+function problemFor(kind: ProblemKind, language: Language, detail?: string, errors?: readonly FieldIssue[]): Problem {
   return {
     type: problemType(kind),
     title: TITLES[kind][language],

@@ -5,7 +5,7 @@ import { type FieldIssue, PayloadTooLarge, UnsupportedMediaType, ValidationFaile
 import { zodIssuesOf } from '../kernel/issues';
 
 /** Bodies above this are refused before parsing; attachments go to S3, never through the API. */
-export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 type Output<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 

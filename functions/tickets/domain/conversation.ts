@@ -16,7 +16,7 @@ export async function reply(deps: TicketDeps, access: TicketAccess, input: Reply
 }
 
 /** The requester adds to the end of the thread; an answer to a request for information puts it back in progress. */
-export async function replyAsRequester(deps: TicketDeps, access: RequesterAccess, body: string): Promise<TicketRecord> {
+async function replyAsRequester(deps: TicketDeps, access: RequesterAccess, body: string): Promise<TicketRecord> {
   const { ticket } = access;
   const next = transition(ticket.status, { type: 'requester_replied' });
   const now = deps.clock.now();
@@ -50,7 +50,7 @@ export async function replyAsRequester(deps: TicketDeps, access: RequesterAccess
  * request for information waits on them; a public answer takes the ticket in hand. Each
  * status change goes through the lifecycle, which refuses, say, a question on a closed ticket.
  */
-export async function replyAsStaff(deps: TicketDeps, access: StaffAccess, input: Reply): Promise<TicketRecord> {
+async function replyAsStaff(deps: TicketDeps, access: StaffAccess, input: Reply): Promise<TicketRecord> {
   const { ticket, member } = access;
   if (input.internal && input.requestInfo) {
     throw new ValidationFailed([

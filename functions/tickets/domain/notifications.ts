@@ -3,7 +3,7 @@ import type { Ids } from '../../platform/kernel/ports';
 import type { TicketRecord } from './model';
 
 /** Who hears about a ticket: its requester, by profile, or a guest by the address they gave. */
-export const requesterOf = (ticket: TicketRecord): Recipient =>
+const requesterOf = (ticket: TicketRecord): Recipient =>
   ticket.guest
     ? { name: ticket.requesterName, email: ticket.guest.email, language: ticket.guest.language }
     : { userId: ticket.requesterId };

@@ -25,7 +25,7 @@ const FORWARDED_TO: Record<Language, (team: string) => string> = {
   en: (team) => `Forwarded to ${team}`,
 };
 
-export function statusLabel(ticket: TicketRecord, language: Language): string {
+function statusLabel(ticket: TicketRecord, language: Language): string {
   if (ticket.status === 'forwarded' && ticket.teamName) return FORWARDED_TO[language](ticket.teamName[language]);
   return LABELS[ticket.status][language];
 }

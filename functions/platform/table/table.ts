@@ -1,6 +1,7 @@
 import {
   BatchGetCommand,
   BatchWriteCommand,
+  type BatchWriteCommandInput,
   GetCommand,
   QueryCommand,
   type QueryCommandInput,
@@ -143,16 +144,16 @@ export function updateOf(changes: { set?: Record<string, unknown>; add?: Record<
 /** Writes items in batches of 25 (the BatchWriteItem limit), retrying what DynamoDB leaves unprocessed. */
 export async function putItems(items: readonly StoredItem[]): Promise<void> {
   for (let start = 0; start < items.length; start += 25) {
-    let pending: Record<string, unknown>[] = items
-      .slice(start, start + 25)
-      .map((entry) => ({ PutRequest: { Item: entry } }));
+    let pending: WriteRequests = items.slice(start, start + 25).map((entry) => ({ PutRequest: { Item: entry } }));
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
       if (attempt > 5) throw new Error('DynamoDB left writes unprocessed after retries');
       const { UnprocessedItems } = await documents.send(
-        new BatchWriteCommand({ RequestItems: { [TABLE_NAME]: pending as never } }),
+        new BatchWriteCommand({ RequestItems: { [TABLE_NAME]: pending } }),
       );
-      pending = (UnprocessedItems?.[TABLE_NAME] ?? []) as Record<string, unknown>[];
+      pending = UnprocessedItems?.[TABLE_NAME] ?? [];
     }
   }
 }
+
+type WriteRequests = NonNullable<BatchWriteCommandInput['RequestItems']>[string];

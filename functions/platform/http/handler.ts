@@ -45,10 +45,9 @@ const BASE_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'n
 
 /**
  * A route's Lambda handler (HTTP API payload 2.0, whose header names arrive in lower case):
- * observability, input validated by the
- * route's contract, `Idempotency-Key` where the contract offers it, and every error turned
- * into problem+json in one place. `run` only calls the domain and returns one of the
- * route's documented replies, typed by its response schemas.
+ * observability, input validated by the route's contract, `Idempotency-Key` where the contract
+ * offers it, and every error turned into problem+json in one place. `run` only calls the
+ * domain and returns one of the route's documented replies, typed by its response schemas.
  */
 export function httpHandler<K extends RouteKey>(
   key: K,

@@ -1,5 +1,4 @@
-import type { Caller } from '../../platform/kernel/caller';
-import { hasGroup, STAFF_GROUPS } from '../../platform/kernel/caller';
+import { type Caller, hasGroup, STAFF_GROUPS } from '../../platform/kernel/caller';
 import { Forbidden, NotFound } from '../../platform/kernel/errors';
 import type { Ids } from '../../platform/kernel/ports';
 import type { Profile, StaffProfile } from '../../profiles/domain/index';

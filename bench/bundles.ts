@@ -16,6 +16,7 @@ export interface BundleFigures {
   readonly coldImportMs: number;
   /** Against the baseline; absent for the baseline itself. */
   readonly sizeRatio?: number;
+  /** Median of each round's ratio to the baseline import timed just before it. */
   readonly importRatio?: number;
   readonly targetMisses: string[];
 }
@@ -23,8 +24,11 @@ export interface BundleFigures {
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT_DIR = join(ROOT, 'bench', '.bundles');
 const BASELINE = 'baseline (DynamoDB GetItem)';
-/** Rounds of imports; each round imports every bundle once, in turn, so drift hits all alike. */
-const ROUNDS = 21;
+/**
+ * Rounds of imports. In each round every function's import is timed right after one of the
+ * baseline, and its ratio is that pair's: drift on a shared machine then hits both sides alike.
+ */
+const ROUNDS = 31;
 
 /** Placeholder values: modules read configuration at import, and a cold start includes that. */
 const PLACEHOLDER_ENV = Object.fromEntries(Object.values(ENV).map((name) => [name, `bench-${name.toLowerCase()}`]));
@@ -56,23 +60,32 @@ export async function measureBundles(): Promise<BundleFigures[]> {
     [BASELINE, join(ROOT, 'bench', 'baseline.ts')],
     ...Object.entries(FUNCTIONS).map(([name, spec]): [string, string] => [name, join(ROOT, spec.entry)]),
   ];
-  const bundles: { name: string; file: string; times: number[] }[] = [];
+  const bundles: { name: string; file: string; times: number[]; ratios: number[] }[] = [];
   for (const [name, entry] of entries) {
     const file = join(OUT_DIR, name.split(' ')[0] ?? name, 'index.mjs');
     await build(esbuildOptions(entry, file));
-    bundles.push({ name, file, times: [] });
+    bundles.push({ name, file, times: [], ratios: [] });
   }
-  for (let round = 0; round < ROUNDS; round++) for (const bundle of bundles) bundle.times.push(importMs(bundle.file));
+  const [baseline, ...functions] = bundles;
+  if (!baseline) throw new Error('No baseline bundle');
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const bundle of functions) {
+      const base = importMs(baseline.file);
+      const time = importMs(bundle.file);
+      baseline.times.push(base);
+      bundle.times.push(time);
+      bundle.ratios.push(time / base);
+    }
+  }
 
-  const [baseline] = bundles;
-  const baseBytes = statSync(baseline?.file ?? '').size;
-  const baseMs = median(baseline?.times ?? []);
-  return bundles.map(({ name, file, times }) => {
+  const baseBytes = statSync(baseline.file).size;
+  return bundles.map((bundle) => {
+    const { name, file, times, ratios } = bundle;
     const bytes = statSync(file).size;
     const coldImportMs = median(times);
-    if (name === BASELINE) return { function: name, bytes, coldImportMs, targetMisses: [] };
+    if (bundle === baseline) return { function: name, bytes, coldImportMs, targetMisses: [] };
     const sizeRatio = bytes / baseBytes;
-    const importRatio = coldImportMs / baseMs;
+    const importRatio = median(ratios);
     const targetMisses: string[] = [];
     if (importRatio > BUNDLE_TARGETS.maxImportRatio) {
       targetMisses.push(`cold import ${importRatio.toFixed(2)}× baseline > ${BUNDLE_TARGETS.maxImportRatio}×`);

@@ -80,6 +80,15 @@ module.exports = {
       to: { dependencyTypes: ['npm-dev'], pathNot: 'node_modules/@types/' },
     },
     {
+      name: 'lazy-modules-carry-no-sdk',
+      severity: 'error',
+      comment:
+        'A module loaded on first use from a file of its own (*.lazy.ts, lib/bundling.ts) must not carry a ' +
+        'second copy of the AWS SDK: the table operations it needs are handed to it.',
+      from: { path: '\\.lazy\\.ts$' },
+      to: { path: 'node_modules/@aws-sdk/' },
+    },
+    {
       name: 'not-to-unresolvable',
       severity: 'error',
       from: {},

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { ENV } from '../functions/platform/env';
 import { FUNCTIONS } from '../functions/platform/functions';
-import { esbuildOptions } from '../lib/bundling';
+import { esbuildOptions, lazyModuleOptions } from '../lib/bundling';
 
 /** Cold-start budget per function, relative to the baseline bundle (bench/baseline.ts). */
 export const BUNDLE_TARGETS = { maxImportRatio: 1.5, maxSizeRatio: 2 } as const;
@@ -64,6 +64,7 @@ export async function measureBundles(): Promise<BundleFigures[]> {
   for (const [name, entry] of entries) {
     const file = join(OUT_DIR, name.split(' ')[0] ?? name, 'index.mjs');
     await build(esbuildOptions(entry, file));
+    for (const lazy of lazyModuleOptions(ROOT, dirname(file))) await build(lazy);
     bundles.push({ name, file, times: [], ratios: [] });
   }
   const [baseline, ...functions] = bundles;

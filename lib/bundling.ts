@@ -30,6 +30,20 @@ export const BUNDLING = {
   outExtension: '.mjs',
 } as const;
 
+/**
+ * Modules a function loads on first use from a file of their own beside its bundle, so a cold
+ * start does not even parse them: Powertools idempotency and its JMESPath engine (~45 KB) are
+ * needed only by requests that carry an Idempotency-Key. Each is written `<name>.lazy.ts`,
+ * imports no AWS SDK (dependency rules), is imported as `import('./<name>.lazy.js')`, stays
+ * external to the bundle, and is built as CommonJS `<name>.lazy.js`: Lambda, with no
+ * package.json beside the bundle, loads `.js` as CommonJS, which `import()` reads fine.
+ */
+export const LAZY_MODULES = [
+  { entry: 'functions/platform/http/idempotency.lazy.ts', file: 'idempotency.lazy.js' },
+] as const;
+
+const lazyImports = LAZY_MODULES.map((lazy) => `./${lazy.file}`);
+
 /** Environment each bundle needs at run time for the settings above to work. */
 export const BUNDLE_RUNTIME_ENV = { NODE_OPTIONS: '--enable-source-maps' } as const;
 
@@ -47,7 +61,45 @@ export function esbuildOptions(entry: string, outfile: string): BuildOptions {
     sourcemap: BUNDLING.sourcemap,
     sourcesContent: BUNDLING.sourcesContent,
     banner: { js: BUNDLING.banner },
-    external: BUNDLING.bundleAwsSdk ? [] : ['@aws-sdk/*', '@smithy/*'],
+    external: [...lazyImports, ...(BUNDLING.bundleAwsSdk ? [] : ['@aws-sdk/*', '@smithy/*'])],
     logLevel: 'warning',
   };
+}
+
+/** esbuild options of each lazy module, built beside the bundle in `outdir`. */
+export function lazyModuleOptions(root: string, outdir: string): BuildOptions[] {
+  return LAZY_MODULES.map((lazy) => ({
+    entryPoints: [`${root}/${lazy.entry}`],
+    outfile: `${outdir}/${lazy.file}`,
+    bundle: true,
+    target: BUNDLING.target,
+    platform: BUNDLING.platform,
+    format: 'cjs',
+    mainFields: [...BUNDLING.mainFields],
+    minify: BUNDLING.minify,
+    sourcemap: BUNDLING.sourcemap,
+    sourcesContent: BUNDLING.sourcesContent,
+    logLevel: 'warning',
+  }));
+}
+
+/** The same builds as shell commands, for NodejsFunction's afterBundling hook. */
+export function lazyModuleCommands(root: string, outdir: string): string[] {
+  const esbuild = `"${root}/node_modules/.bin/esbuild"`;
+  return lazyModuleOptions(root, outdir).map((options) =>
+    [
+      esbuild,
+      `"${(options.entryPoints as string[])[0]}"`,
+      '--bundle',
+      `--platform=${options.platform}`,
+      `--format=${options.format}`,
+      `--target=${options.target}`,
+      `--main-fields=${(options.mainFields ?? []).join(',')}`,
+      ...(options.minify ? ['--minify'] : []),
+      ...(options.sourcemap ? ['--sourcemap'] : []),
+      `--sources-content=${String(options.sourcesContent)}`,
+      '--log-level=warning',
+      `"--outfile=${options.outfile}"`,
+    ].join(' '),
+  );
 }

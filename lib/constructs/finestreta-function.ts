@@ -7,7 +7,7 @@ import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lam
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ENV, type EnvKey } from '../../functions/platform/env';
-import { BUNDLE_RUNTIME_ENV, BUNDLING } from '../bundling';
+import { BUNDLE_RUNTIME_ENV, BUNDLING, LAZY_MODULES, lazyModuleCommands } from '../bundling';
 import { acknowledge } from '../nag';
 import type { AttachmentsBucket } from './attachments-bucket';
 import type { DataTable } from './data-table';
@@ -109,6 +109,12 @@ export class FinestretaFunction extends Construct {
         sourcesContent: BUNDLING.sourcesContent,
         banner: BUNDLING.banner,
         bundleAwsSDK: BUNDLING.bundleAwsSdk,
+        externalModules: LAZY_MODULES.map((lazy) => `./${lazy.file}`),
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir, outputDir) => lazyModuleCommands(inputDir, outputDir),
+        },
       },
     });
     (this.fn.node.defaultChild as CfnFunction).addMetadata(FUNCTION_METADATA_KEY, props.name);

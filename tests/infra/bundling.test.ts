@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiRoutes, FUNCTIONS } from '../../functions/platform/functions';
-import { BUNDLING } from '../../lib/bundling';
+import { BUNDLING, LAZY_MODULES } from '../../lib/bundling';
 import { createApp } from '../../lib/finestreta-stack';
 
 const outdir = mkdtempSync(join(tmpdir(), 'finestreta-bundle-'));
@@ -50,5 +50,13 @@ describe('bundling', () => {
     const response = await handler(event, { awsRequestId: 'bundle-test', functionName: 'openapi' } as Context);
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(String(response.body))).toMatchObject({ openapi: expect.stringMatching(/^3\./) });
+
+    // Lazy modules sit beside the bundle, outside it, and load as a Lambda would load them.
+    for (const lazy of LAZY_MODULES) {
+      const file = join(outdir, assetDir as string, lazy.file);
+      expect(existsSync(file), lazy.file).toBe(true);
+      const loaded = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+      expect(typeof loaded.idempotencyMiddleware).toBe('function');
+    }
   });
 });

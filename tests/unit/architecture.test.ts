@@ -51,6 +51,9 @@ describe('the dependency rules (.dependency-cruiser.cjs)', () => {
     expect(broken('no-dev-dependencies-at-run-time')).toEqual([
       expect.stringMatching(/^functions\/beta\/store\.ts → .*node_modules\/vitest\//),
     ]);
+    expect(broken('lazy-modules-carry-no-sdk')).toEqual([
+      expect.stringMatching(/^functions\/beta\/cache\.lazy\.ts → .*node_modules\/@aws-sdk\/client-dynamodb\//),
+    ]);
     expect(broken('no-circular').length).toBeGreaterThan(0);
   });
 });

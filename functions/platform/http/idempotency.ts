@@ -1,11 +1,12 @@
-import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { readEnv } from '../env';
-import { dynamoDb } from '../table/client';
-import { TABLE_KEYS } from '../table/keys';
+import { documents } from '../table/client';
+import { KEYS, KINDS } from '../table/keys';
+import { item, TABLE_NAME, updateOf } from '../table/table';
+import type { RecordStore, StoredRecord } from './idempotency.lazy';
 
 /** A client retries within a day at most; after that the record expires through the table's TTL. */
 const RETRY_WINDOW_SECONDS = 24 * 60 * 60;
@@ -15,42 +16,78 @@ const RETRY_WINDOW_SECONDS = 24 * 60 * 60;
  */
 const SAME_REQUEST = '[requestContext.authorizer.jwt.claims.sub, pathParameters, headers."x-ticket-token", body]';
 
-let powertools: MiddlewareObj | undefined;
+const withTtl = (record: StoredRecord) => ({ ...record, ...(record.expiry ? { ttl: record.expiry } : {}) });
+
+const records: RecordStore = {
+  async get(key) {
+    const { Item } = await documents.send(
+      new GetCommand({ TableName: TABLE_NAME, Key: { ...KEYS.idempotency(key) }, ConsistentRead: true }),
+    );
+    return Item as StoredRecord | undefined;
+  },
+  async putUnlessLive(key, record, now) {
+    try {
+      await documents.send(
+        new PutCommand({
+          TableName: TABLE_NAME,
+          Item: item(KINDS.idempotency, KEYS.idempotency(key), withTtl(record)),
+          // A new key, an expired record, or one left in progress by an invocation that died.
+          ConditionExpression:
+            'attribute_not_exists(pk) OR expiry < :now OR (#status = :inProgress AND inProgressExpiry < :nowMillis)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':now': now / 1000, ':nowMillis': now, ':inProgress': 'INPROGRESS' },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return { refused: false };
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      // The document client does not translate the item a failed condition returns.
+      const held = (error as { Item?: Record<string, AttributeValue> }).Item;
+      return { refused: true, ...(held ? { existing: unmarshall(held) as StoredRecord } : {}) };
+    }
+  },
+  async update(key, record) {
+    await documents.send(
+      new UpdateCommand({
+        TableName: TABLE_NAME,
+        Key: { ...KEYS.idempotency(key) },
+        ...updateOf({ set: withTtl(record) }),
+      }),
+    );
+  },
+  async delete(key) {
+    await documents.send(new DeleteCommand({ TableName: TABLE_NAME, Key: { ...KEYS.idempotency(key) } }));
+  },
+};
+
+let powertools: Promise<MiddlewareObj> | undefined;
 
 /**
- * `Idempotency-Key` support (Powertools idempotency, records in the single table). A request
- * without the header skips it entirely: no persistence layer is made and it costs none of the
- * two extra DynamoDB requests a key does.
+ * `Idempotency-Key` support: Powertools idempotency over the single table. The library and its
+ * JMESPath engine are a file of their own, loaded on the first request that carries the header;
+ * a request without one skips all of it, so neither that code nor the two extra DynamoDB
+ * requests a key costs fall on calls that do not ask for it.
  */
 export function idempotency(): MiddlewareObj<APIGatewayProxyEventV2> {
   const keyed = (event: APIGatewayProxyEventV2) => Boolean(event.headers?.['idempotency-key']);
+  const middleware = () => {
+    powertools ??= import('./idempotency.lazy.js').then(({ idempotencyMiddleware }) =>
+      idempotencyMiddleware(records, {
+        eventKey: 'headers."idempotency-key"',
+        sameRequest: SAME_REQUEST,
+        expiresAfterSeconds: RETRY_WINDOW_SECONDS,
+      }),
+    );
+    return powertools;
+  };
   return {
-    before: (request) => (keyed(request.event) ? middleware().before?.(request) : undefined),
+    before: async (request) => (keyed(request.event) ? (await middleware()).before?.(request) : undefined),
     after: async (request) => {
-      if (keyed(request.event)) await middleware().after?.(request);
+      if (keyed(request.event)) await (await middleware()).after?.(request);
     },
     onError: async (request) => {
-      if (keyed(request.event)) await middleware().onError?.(request);
+      if (keyed(request.event)) await (await middleware()).onError?.(request);
     },
   };
-}
-
-function middleware(): MiddlewareObj {
-  powertools ??= makeHandlerIdempotent({
-    persistenceStore: new DynamoDBPersistenceLayer({
-      tableName: readEnv('tableName').tableName,
-      keyAttr: TABLE_KEYS.partitionKey,
-      sortKeyAttr: TABLE_KEYS.sortKey,
-      staticPkValue: 'idempotency',
-      expiryAttr: TABLE_KEYS.ttl,
-      awsSdkV3Client: dynamoDb,
-    }),
-    config: new IdempotencyConfig({
-      eventKeyJmesPath: 'headers."idempotency-key"',
-      payloadValidationJmesPath: SAME_REQUEST,
-      throwOnNoIdempotencyKey: false,
-      expiresAfterSeconds: RETRY_WINDOW_SECONDS,
-    }),
-  });
-  return powertools;
 }

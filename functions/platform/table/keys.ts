@@ -32,6 +32,7 @@ export const KINDS = {
   monthlyCount: 'monthlyCount',
   outbox: 'outbox',
   profile: 'profile',
+  idempotency: 'idempotency',
 } as const;
 export type Kind = (typeof KINDS)[keyof typeof KINDS];
 
@@ -73,4 +74,6 @@ export const KEYS = {
    */
   outbox: (ticketId: string, notificationId: string) => key(`OUTBOX#${ticketId}`, `MAIL#${notificationId}`),
   profile: (userId: string) => key(`USER#${userId}`, '#PROFILE'),
+  /** What a request with an Idempotency-Key did, kept a day (Powertools idempotency records). */
+  idempotency: (hash: string) => key('IDEMPOTENCY', hash),
 } as const;

@@ -64,7 +64,6 @@ export async function saveCatalogue(input: CatalogueInput): Promise<void> {
 export function belongsToOrganisation(kind: 'team' | 'topic', id: string, organisationId: string): TransactItem {
   return {
     ConditionCheck: {
-      TableName: undefined,
       Key: { ...KEYS.catalogue[kind](id) },
       ConditionExpression: 'organisationId = :organisation',
       ExpressionAttributeValues: { ':organisation': organisationId },

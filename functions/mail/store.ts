@@ -11,7 +11,7 @@ const OUTBOX_RETENTION_SECONDS = 7 * 24 * 60 * 60;
 export function outboxPut(message: OutboxMessage): TransactItem {
   const ttl = Math.floor(Date.parse(message.createdAt) / 1000) + OUTBOX_RETENTION_SECONDS;
   const key = KEYS.outbox(message.ticketId, message.notificationId);
-  return { Put: { TableName: undefined, Item: item(KINDS.outbox, key, { ...message, ttl }) } };
+  return { Put: { Item: item(KINDS.outbox, key, { ...message, ttl }) } };
 }
 
 /**

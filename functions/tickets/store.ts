@@ -34,19 +34,17 @@ const ticketItem = (ticket: TicketRecord) =>
 
 const putMessage = (message: MessageRecord): TransactItem => ({
   Put: {
-    TableName: undefined,
     Item: item(KINDS.message, KEYS.ticket.message(message.ticketId, message.messageId), message),
   },
 });
 
 const putHistory = (entry: HistoryRecord): TransactItem => ({
-  Put: { TableName: undefined, Item: item(KINDS.history, KEYS.ticket.history(entry.ticketId, entry.entryId), entry) },
+  Put: { Item: item(KINDS.history, KEYS.ticket.history(entry.ticketId, entry.entryId), entry) },
 });
 
 /** The ticket as given, if nobody changed it since `version`: a lost update is a 409, never silent. */
 const putTicketAtVersion = (ticket: TicketRecord, version: number): TransactItem => ({
   Put: {
-    TableName: undefined,
     Item: ticketItem(ticket),
     ConditionExpression: '#version = :version',
     ExpressionAttributeNames: { '#version': 'version' },
@@ -82,7 +80,6 @@ function countFiling(ticket: TicketRecord): TransactItem[] {
   ] as const;
   return dimensions.map(([dimension, value]) => ({
     Update: {
-      TableName: undefined,
       Key: { ...KEYS.monthlyCount(ticket.organisationId, month, dimension, value) },
       ...updateOf({
         set: { _kind: KINDS.monthlyCount, organisationId: ticket.organisationId, month, dimension, value },
@@ -104,7 +101,6 @@ export const dynamoTicketStore: TicketStore = {
       [
         {
           Put: {
-            TableName: undefined,
             Item: ticketItem(record),
             ConditionExpression: 'attribute_not_exists(#pk)',
             ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey },

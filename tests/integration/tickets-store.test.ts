@@ -183,6 +183,6 @@ describe('outbox items', () => {
       recipient: { userId: 'u1' },
       createdAt: '2026-11-24T00:00:00.000Z',
     });
-    expect(put.Put?.Item?.ttl).toBe(Date.parse('2026-12-01T00:00:00.000Z') / 1000);
+    expect('Put' in put && put.Put.Item?.ttl).toBe(Date.parse('2026-12-01T00:00:00.000Z') / 1000);
   });
 });

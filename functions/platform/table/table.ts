@@ -20,7 +20,14 @@ import { type ItemKey, KIND_ATTRIBUTE, type Kind, TABLE_KEYS } from './keys';
 export const TABLE_NAME = readEnv('tableName').tableName;
 
 export type StoredItem = Record<string, unknown>;
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+type Entry = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+type WithoutTable<K extends keyof Entry> = { readonly [P in K]: Omit<NonNullable<Entry[P]>, 'TableName'> };
+/** One item of a transaction on the table (which `transact` names). */
+export type TransactItem =
+  | WithoutTable<'Put'>
+  | WithoutTable<'Update'>
+  | WithoutTable<'Delete'>
+  | WithoutTable<'ConditionCheck'>;
 
 /** An item as written: its key, its kind and its attributes. */
 export const item = (kind: Kind, key: ItemKey | Record<string, string>, attributes: object): StoredItem => ({
@@ -113,9 +120,9 @@ export async function transact(
   }
 }
 
-function withTable(entry: TransactItem): TransactItem {
+function withTable(entry: TransactItem): Entry {
   const [operation, input] = Object.entries(entry)[0] as [string, object];
-  return { [operation]: { ...input, TableName: TABLE_NAME } } as TransactItem;
+  return { [operation]: { ...input, TableName: TABLE_NAME } };
 }
 
 /** `SET` and `ADD` clauses with generated attribute names and values. */

@@ -26,6 +26,8 @@ interface RunFigures {
   readonly concurrency: number;
   readonly requests: number;
   readonly non2xx: number;
+  /** Each non-2xx answer's status and problem type, counted, so a miss says what went wrong. */
+  readonly failures: Record<string, number>;
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly rps: number;
@@ -41,6 +43,14 @@ interface OperationFigures {
   readonly dynamoDbP50Ms: number;
   readonly targetMisses: string[];
 }
+
+const problemType = (body: string) => {
+  try {
+    return String((JSON.parse(body) as { type?: unknown }).type ?? '');
+  } catch {
+    return body.slice(0, 80);
+  }
+};
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -64,6 +74,7 @@ async function drive(apiUrl: string, operation: BenchOperation, context: BenchCo
   const runs: RunFigures[] = [];
   const samples: Sample[] = [];
   for (const connections of CONCURRENCIES) {
+    const failures: Record<string, number> = {};
     const result = await autocannon({
       url: apiUrl,
       connections,
@@ -76,8 +87,12 @@ async function drive(apiUrl: string, operation: BenchOperation, context: BenchCo
             (requestContext as { sent?: BenchRequest }).sent = sent;
             return { ...request, ...sent } as autocannon.Request;
           },
-          onResponse: (status, _body, requestContext, headers) => {
+          onResponse: (status, body, requestContext, headers) => {
             const h = headers as Record<string, string>;
+            if (status >= 300) {
+              const failure = `${status} ${problemType(body)}`;
+              failures[failure] = (failures[failure] ?? 0) + 1;
+            }
             const sent = (requestContext as { sent?: BenchRequest }).sent;
             if (sent) seen?.(sent, status, h);
             if (connections !== 1) return;
@@ -94,6 +109,7 @@ async function drive(apiUrl: string, operation: BenchOperation, context: BenchCo
       concurrency: connections,
       requests: result.requests.total,
       non2xx: result.non2xx,
+      failures,
       p50Ms: result.latency.p50,
       p99Ms: result.latency.p99,
       rps: Math.round(result.requests.average),
@@ -109,7 +125,9 @@ async function drive(apiUrl: string, operation: BenchOperation, context: BenchCo
   if (maxOverheadP50Ms !== undefined && overheadP50Ms > maxOverheadP50Ms) {
     targetMisses.push(`overhead p50 ${overheadP50Ms.toFixed(2)} ms > ${maxOverheadP50Ms} ms`);
   }
-  if (runs.some((run) => run.non2xx > 0)) targetMisses.push('non-2xx responses');
+  for (const run of runs) {
+    if (run.non2xx > 0) targetMisses.push(`non-2xx responses at c=${run.concurrency}: ${JSON.stringify(run.failures)}`);
+  }
   return {
     operation: operation.name,
     runs,

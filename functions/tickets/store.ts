@@ -130,12 +130,14 @@ export const dynamoTicketStore: TicketStore = {
   },
 
   async ticket(ticketId) {
-    const stored = await getItem(KEYS.ticket.item(ticketId));
+    const stored = await getItem(KEYS.ticket.item(ticketId), { consistent: true });
     return stored ? decode(TicketRecord, stored) : undefined;
   },
 
   async ticketAndProfiles(ticketId, userIds) {
-    const [stored, ...people] = await getItems([KEYS.ticket.item(ticketId), ...userIds.map(profileKey)]);
+    const [stored, ...people] = await getItems([KEYS.ticket.item(ticketId), ...userIds.map(profileKey)], {
+      consistent: true,
+    });
     const profiles = new Map<string, Profile>();
     for (const person of people) {
       if (!person) continue;
@@ -169,12 +171,27 @@ export const dynamoTicketStore: TicketStore = {
     } satisfies Page<TicketRecord>;
   },
 
+  /**
+   * A message does not depend on the ticket's version, only on the status its lifecycle step
+   * started from: the ticket is updated on that condition, its version incremented in place,
+   * so people answering at once do not make each other retry. The version returned is the one
+   * this write made; if another landed too, a client's If-Match with it gets the 409 it should.
+   */
   async addMessage(ticket, message, status, history, notifications: readonly OutboxMessage[] = []) {
     const updated: TicketRecord = { ...ticket, status, updatedAt: message.createdAt, version: ticket.version + 1 };
     await transact(
       [
         putMessage(message),
-        putTicketAtVersion(updated, ticket.version),
+        {
+          Update: {
+            Key: { ...KEYS.ticket.item(ticket.ticketId) },
+            ...updateOf({
+              set: { status, updatedAt: message.createdAt },
+              add: { version: 1 },
+              when: { status: ticket.status },
+            }),
+          },
+        },
         ...(history ? [putHistory(history)] : []),
         ...notifications.map(outboxPut),
       ],

@@ -120,16 +120,33 @@ describe('filing transaction', () => {
     expect(await getItem(KEYS.outbox(first.ticketId, outboxOf[mailsBefore]?.notificationId ?? ''))).toBeUndefined();
   });
 
-  it('refuses a stale version when adding a message, writing nothing', async () => {
+  it('adds every message written from the same read of the ticket, each one counting in its version', async () => {
     const fresh = newTicket();
     const ticket = await store.file(fresh, firstMessage(fresh.ticketId), created(fresh.ticketId), 'TEST', () => []);
-    await store.addMessage(ticket, { ...firstMessage(ticket.ticketId), body: 'first reply' }, 'open');
+    await Promise.all(
+      ['one answer', 'another answer'].map((body) =>
+        store.addMessage(ticket, { ...firstMessage(ticket.ticketId), messageId: randomUUID(), body }, 'open'),
+      ),
+    );
+    const thread = await store.thread(ticket.ticketId);
+    expect(thread.messages.map((m) => m.body).sort()).toEqual(['It is on fire.', 'another answer', 'one answer']);
+    expect(thread.ticket?.version).toBe(3);
+  });
+
+  it('refuses a message whose lifecycle step started from a status the ticket has left, writing nothing', async () => {
+    const fresh = newTicket();
+    const ticket = await store.file(fresh, firstMessage(fresh.ticketId), created(fresh.ticketId), 'TEST', () => []);
+    await store.addMessage(
+      ticket,
+      { ...firstMessage(ticket.ticketId), body: 'could you send a photo?' },
+      'waiting_on_requester',
+    );
     await expect(
-      store.addMessage(ticket, { ...firstMessage(ticket.ticketId), body: 'stale reply' }, 'open'),
+      store.addMessage(ticket, { ...firstMessage(ticket.ticketId), body: 'read while open' }, 'open'),
     ).rejects.toThrow(Conflict);
     const thread = await store.thread(ticket.ticketId);
-    expect(thread.messages.map((m) => m.body).sort()).toEqual(['It is on fire.', 'first reply']);
-    expect(thread.ticket?.version).toBe(2);
+    expect(thread.messages.map((m) => m.body).sort()).toEqual(['It is on fire.', 'could you send a photo?']);
+    expect(thread.ticket).toMatchObject({ status: 'waiting_on_requester', version: 2 });
   });
 
   it('finds nothing, not an error, for a ticket that does not exist', async () => {

@@ -46,20 +46,34 @@ export function decode<S extends z.ZodMiniType>(schema: S, stored: StoredItem): 
   throw new Error(`Stored item ${where} does not match its schema: ${result.error.message}`);
 }
 
-export async function getItem(key: ItemKey): Promise<StoredItem | undefined> {
-  const { Item } = await documents.send(new GetCommand({ TableName: TABLE_NAME, Key: { ...key } }));
-  return Item;
+/**
+ * Point reads. `consistent` for a read whose item a conditional write will follow: an
+ * eventually consistent read may return the item as it was before the last write, and the
+ * write would then fail its condition against a change the caller never saw.
+ */
+interface ReadOptions {
+  readonly consistent?: boolean;
+}
+
+export async function getItem(key: ItemKey, { consistent = false }: ReadOptions = {}) {
+  const { Item } = await documents.send(
+    new GetCommand({ TableName: TABLE_NAME, Key: { ...key }, ConsistentRead: consistent }),
+  );
+  return Item as StoredItem | undefined;
 }
 
 /** Several items in one request, in the order of `keys` (undefined where missing). */
-export async function getItems(keys: readonly ItemKey[]): Promise<(StoredItem | undefined)[]> {
+export async function getItems(
+  keys: readonly ItemKey[],
+  { consistent = false }: ReadOptions = {},
+): Promise<(StoredItem | undefined)[]> {
   const found = new Map<string, StoredItem>();
   let pending: Record<string, unknown>[] = keys.map((k) => ({ ...k }));
   for (let attempt = 0; pending.length > 0; attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
     if (attempt > 5) throw new Error('DynamoDB left keys unprocessed after retries');
     const { Responses, UnprocessedKeys } = await documents.send(
-      new BatchGetCommand({ RequestItems: { [TABLE_NAME]: { Keys: pending } } }),
+      new BatchGetCommand({ RequestItems: { [TABLE_NAME]: { Keys: pending, ConsistentRead: consistent } } }),
     );
     for (const stored of Responses?.[TABLE_NAME] ?? []) found.set(keyString(stored), stored);
     pending = UnprocessedKeys?.[TABLE_NAME]?.Keys ?? [];
@@ -125,8 +139,15 @@ function withTable(entry: TransactItem): Entry {
   return { [operation]: { ...input, TableName: TABLE_NAME } };
 }
 
-/** `SET` and `ADD` clauses with generated attribute names and values. */
-export function updateOf(changes: { set?: Record<string, unknown>; add?: Record<string, number> }) {
+/**
+ * `SET` and `ADD` clauses with generated attribute names and values, and, with `when`, a
+ * condition that each of those attributes still holds the given value.
+ */
+export function updateOf(changes: {
+  set?: Record<string, unknown>;
+  add?: Record<string, number>;
+  when?: Record<string, unknown>;
+}) {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const clause = (entries: [string, unknown][], prefix: string, join: (n: string, v: string) => string) =>
@@ -139,10 +160,12 @@ export function updateOf(changes: { set?: Record<string, unknown>; add?: Record<
       });
   const set = clause(Object.entries(changes.set ?? {}), 's', (n, v) => `${n} = ${v}`);
   const add = clause(Object.entries(changes.add ?? {}), 'a', (n, v) => `${n} ${v}`);
+  const when = clause(Object.entries(changes.when ?? {}), 'w', (n, v) => `${n} = ${v}`);
   return {
     UpdateExpression: [set.length ? `SET ${set.join(', ')}` : '', add.length ? `ADD ${add.join(', ')}` : '']
       .filter(Boolean)
       .join(' '),
+    ...(when.length ? { ConditionExpression: when.join(' AND ') } : {}),
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
   };

@@ -1,6 +1,8 @@
 import { Conflict } from '../../platform/kernel/errors';
 
-const ATTEMPTS = 5;
+const ATTEMPTS = 8;
+const BASE_DELAY_MS = 10;
+const MAX_DELAY_MS = 400;
 
 /**
  * Runs an append to a thread again when the ticket changed under it. A message does not
@@ -15,7 +17,9 @@ export async function appendWithRetry<T>(attempt: () => Promise<T>): Promise<T> 
     } catch (error) {
       if (!(error instanceof Conflict) || tries >= ATTEMPTS) throw error;
     }
-    // A little jitter, so writers that collided do not collide again.
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * tries));
+    // Exponential backoff with full jitter: writers that collided spread out instead of
+    // colliding again, and a busy ticket still gets through within about two seconds.
+    const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** tries);
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
   }
 }

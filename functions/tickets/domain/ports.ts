@@ -25,9 +25,9 @@ export interface TicketStore {
   ): Promise<TicketRecord>;
   /** The ticket with its messages and history, in one Query. */
   thread(ticketId: string): Promise<Thread>;
-  /** Just the ticket item, for writes that need its state. */
+  /** Just the ticket item, for writes that need its state: read consistently, as the write's condition will see it. */
   ticket(ticketId: string): Promise<TicketRecord | undefined>;
-  /** The ticket and these people's profiles, in one request. */
+  /** The ticket and these people's profiles, in one request, read consistently as `ticket` is. */
   ticketAndProfiles(
     ticketId: string,
     userIds: readonly string[],

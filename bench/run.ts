@@ -44,7 +44,7 @@ interface OperationFigures {
   readonly targetMisses: string[];
 }
 
-const problemType = (body: string) => {
+const problemTypeOf = (body: string) => {
   try {
     return String((JSON.parse(body) as { type?: unknown }).type ?? '');
   } catch {
@@ -90,7 +90,7 @@ async function drive(apiUrl: string, operation: BenchOperation, context: BenchCo
           onResponse: (status, body, requestContext, headers) => {
             const h = headers as Record<string, string>;
             if (status >= 300) {
-              const failure = `${status} ${problemType(body)}`;
+              const failure = `${status} ${problemTypeOf(body)}`;
               failures[failure] = (failures[failure] ?? 0) + 1;
             }
             const sent = (requestContext as { sent?: BenchRequest }).sent;

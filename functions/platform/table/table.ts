@@ -68,16 +68,17 @@ export async function getItems(
   { consistent = false }: ReadOptions = {},
 ): Promise<(StoredItem | undefined)[]> {
   const found = new Map<string, StoredItem>();
-  let pending: Record<string, unknown>[] = keys.map((k) => ({ ...k }));
-  for (let attempt = 0; pending.length > 0; attempt++) {
-    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
-    if (attempt > 5) throw new Error('DynamoDB left keys unprocessed after retries');
-    const { Responses, UnprocessedKeys } = await documents.send(
-      new BatchGetCommand({ RequestItems: { [TABLE_NAME]: { Keys: pending, ConsistentRead: consistent } } }),
-    );
-    for (const stored of Responses?.[TABLE_NAME] ?? []) found.set(keyString(stored), stored);
-    pending = UnprocessedKeys?.[TABLE_NAME]?.Keys ?? [];
-  }
+  await untilProcessed<Record<string, unknown>>(
+    keys.map((k) => ({ ...k })),
+    async (pending) => {
+      const { Responses, UnprocessedKeys } = await documents.send(
+        new BatchGetCommand({ RequestItems: { [TABLE_NAME]: { Keys: pending, ConsistentRead: consistent } } }),
+      );
+      for (const stored of Responses?.[TABLE_NAME] ?? []) found.set(keyString(stored), stored);
+      return UnprocessedKeys?.[TABLE_NAME]?.Keys ?? [];
+    },
+    'keys',
+  );
   return keys.map((k) => found.get(keyString(k)));
 }
 
@@ -174,16 +175,27 @@ export function updateOf(changes: {
 /** Writes items in batches of 25 (the BatchWriteItem limit), retrying what DynamoDB leaves unprocessed. */
 export async function putItems(items: readonly StoredItem[]): Promise<void> {
   for (let start = 0; start < items.length; start += 25) {
-    let pending: WriteRequests = items.slice(start, start + 25).map((entry) => ({ PutRequest: { Item: entry } }));
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
-      if (attempt > 5) throw new Error('DynamoDB left writes unprocessed after retries');
-      const { UnprocessedItems } = await documents.send(
-        new BatchWriteCommand({ RequestItems: { [TABLE_NAME]: pending } }),
-      );
-      pending = UnprocessedItems?.[TABLE_NAME] ?? [];
-    }
+    await untilProcessed<WriteRequest>(
+      items.slice(start, start + 25).map((entry) => ({ PutRequest: { Item: entry } })),
+      async (pending) => {
+        const { UnprocessedItems } = await documents.send(
+          new BatchWriteCommand({ RequestItems: { [TABLE_NAME]: pending } }),
+        );
+        return UnprocessedItems?.[TABLE_NAME] ?? [];
+      },
+      'writes',
+    );
   }
 }
 
-type WriteRequests = NonNullable<BatchWriteCommandInput['RequestItems']>[string];
+/** Sends a batch, then what DynamoDB left unprocessed, backing off exponentially, until nothing is left. */
+async function untilProcessed<T>(batch: T[], send: (pending: T[]) => Promise<T[]>, what: string): Promise<void> {
+  let pending = batch;
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt > 5) throw new Error(`DynamoDB left ${what} unprocessed after retries`);
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+    pending = await send(pending);
+  }
+}
+
+type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];

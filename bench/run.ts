@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { signIn } from '../lib/local/cognito';
-import { freePorts, startLocalStack } from '../lib/local/stack';
+import { freePorts, startLocalStack, UNLIMITED_FILING } from '../lib/local/stack';
 import { measureBundles } from './bundles';
 import { type BenchContext, type BenchOperation, type BenchRequest, OPERATIONS } from './operations';
 
@@ -146,6 +146,7 @@ async function main() {
     ports: await freePorts(),
     meter: true,
     functionLogLevel: 'WARN',
+    filingLimits: UNLIMITED_FILING,
   });
   const tokens = new Map<string, Promise<string>>();
   const context: BenchContext = {

@@ -1,9 +1,14 @@
 import type * as z from 'zod/mini';
+import type { Group } from './vocabulary';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Problem statuses a route may answer beyond the generic ones (400 bad input, 401, 413, 415, 429). */
-export type RouteProblem = 403 | 404 | 409;
+/**
+ * Problem statuses a route may answer beyond those that follow from its shape (400 with input,
+ * 401 and 403 from auth and roles, 409 from idempotency, 413 and 415 with a body); 429 here is
+ * the function's own abuse limit, on top of API Gateway's throttling.
+ */
+export type RouteProblem = 403 | 404 | 409 | 429;
 
 export interface ResponseSpec {
   readonly description: string;
@@ -38,7 +43,26 @@ export interface RouteSpec {
   readonly request?: RequestSpec;
   /** Retries with the same `Idempotency-Key` replay the first response and create nothing new. */
   readonly idempotent?: boolean;
+  /**
+   * Groups allowed to call the route at all, checked before any input is read (403): a caller
+   * outside them learns nothing of what the route accepts. Absent: anyone the auth lets in.
+   */
+  readonly roles?: readonly Group[];
   readonly problems?: readonly RouteProblem[];
 }
 
 export const routeKey = (route: Pick<RouteSpec, 'method' | 'path'>) => `${route.method} ${route.path}` as const;
+
+/**
+ * Sent with every answer of the API, errors and the gateway's own included (OWASP REST
+ * Security cheat sheet): bodies are personal, so never cached, never sniffed as HTML, never
+ * framed, and no referrer leaks an id to another site.
+ */
+export const SECURITY_HEADERS = {
+  'cache-control': 'no-store',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'referrer-policy': 'no-referrer',
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+} as const;

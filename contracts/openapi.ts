@@ -180,7 +180,7 @@ function problemResponses(
   if (Object.keys(request).length > 0) responses[400] = problem('Invalid input; every failing field is listed');
   if (route.auth === 'jwt') responses[401] = gateway('Missing, expired or foreign token (API Gateway)');
   const problems = new Set(route.problems ?? []);
-  if (problems.has(403)) responses[403] = problem('Your role may not do this');
+  if (problems.has(403) || route.roles) responses[403] = problem('Your role may not do this');
   if (problems.has(404)) responses[404] = problem('No such resource, or not yours to see');
   if (problems.has(409) || route.idempotent) {
     responses[409] = problem('A stale If-Match, a move the lifecycle refuses, or a reused Idempotency-Key');
@@ -195,7 +195,22 @@ function problemResponses(
     };
     responses[415] = problem('The body is not JSON');
   }
-  responses[429] = gateway('Throttled (API Gateway)');
+  responses[429] = problems.has(429)
+    ? {
+        description:
+          'Too many tickets from this address or client (problem+json, with Retry-After), or throttled by API Gateway',
+        headers: {
+          'Retry-After': {
+            description: 'Seconds until the limit resets (abuse limits only)',
+            schema: { type: 'string' },
+          },
+        },
+        content: {
+          'application/problem+json': { schema: { $ref: componentRef('Problem') } },
+          'application/json': { schema: { $ref: componentRef('GatewayError') } },
+        },
+      }
+    : gateway('Throttled (API Gateway)');
   return responses;
 }
 

@@ -12,6 +12,7 @@ import {
   UpdateTicket,
 } from './tickets';
 import { TopicParams, TopicsQuery } from './topics';
+import { STAFF_GROUPS } from './vocabulary';
 
 /**
  * The HTTP API, one entry per route: what the gateway exposes and what each route accepts.
@@ -81,7 +82,7 @@ const routes = [
     tags: ['Tickets'],
     request: { body: CreateTicket },
     idempotent: true,
-    problems: [403],
+    problems: [403, 429],
   },
   {
     method: 'GET',
@@ -110,7 +111,8 @@ const routes = [
     summary: 'Staff: change status, assignee, team (forward), priority (with a reason) or topic',
     tags: ['Tickets'],
     request: { params: TicketParams, headers: IfMatchHeaders, body: UpdateTicket },
-    problems: [403, 404, 409],
+    roles: STAFF_GROUPS,
+    problems: [404, 409],
   },
   {
     method: 'POST',
@@ -132,7 +134,7 @@ const routes = [
     tags: ['Guest tickets'],
     request: { body: CreateGuestTicket },
     idempotent: true,
-    problems: [403],
+    problems: [403, 429],
   },
   {
     method: 'GET',

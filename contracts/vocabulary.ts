@@ -12,6 +12,8 @@ export const DEFAULT_LANGUAGE: Language = 'ca';
 /** Cognito groups. A citizen with an account has none. */
 export const GROUPS = ['agent', 'supervisor', 'admin', 'reviewer', 'operator', 'department'] as const;
 export type Group = (typeof GROUPS)[number];
+/** Groups whose members work tickets, given a staff profile in the ticket's organisation. */
+export const STAFF_GROUPS = ['agent', 'supervisor'] as const satisfies readonly Group[];
 
 export const TICKET_TYPES = ['incident', 'request', 'query', 'complaint', 'suggestion', 'callback'] as const;
 export type TicketType = (typeof TICKET_TYPES)[number];

@@ -1,4 +1,5 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { DEFAULT_FILING_LIMITS, FilingLimits } from '../functions/tickets/domain/limits';
 
 /** What differs between deployments of Finestreta. */
 export interface StageConfig {
@@ -23,6 +24,11 @@ export interface StageConfig {
   readonly retentionDays: RetentionDays;
   /** Receives alarm notifications (SNS email subscription). */
   readonly alarmEmail: string;
+  /**
+   * Tickets one address or one client (source IP) may file per hour and per day; beyond them
+   * the API answers 429 with Retry-After. Staff filing for their organisation are not limited.
+   */
+  readonly filingLimits: FilingLimits;
 }
 
 /** Context key that selects the stage: `cdk synth -c stage=prod`. */
@@ -39,6 +45,7 @@ export const DEV_DEFAULTS: StageConfig = {
   webOrigins: ['http://localhost:5173'],
   retentionDays: RetentionDays.ONE_MONTH,
   alarmEmail: 'ops@example.org',
+  filingLimits: DEFAULT_FILING_LIMITS,
 };
 
 const RETENTION_VALUES = new Set<number>(
@@ -67,7 +74,7 @@ function isOrigin(value: unknown): boolean {
 export function stageConfigProblems(value: unknown): string[] {
   if (!isRecord(value)) return ['stage config must be an object'];
   const problems: string[] = [];
-  const { stageName, region, account, mail, webOrigins, retentionDays, alarmEmail } = value;
+  const { stageName, region, account, mail, webOrigins, retentionDays, alarmEmail, filingLimits } = value;
   if (typeof stageName !== 'string' || !STAGE_NAME.test(stageName)) {
     problems.push(`stageName must match ${STAGE_NAME} (got ${JSON.stringify(stageName)})`);
   }
@@ -107,6 +114,11 @@ export function stageConfigProblems(value: unknown): string[] {
   }
   if (typeof alarmEmail !== 'string' || !EMAIL.test(alarmEmail)) {
     problems.push(`alarmEmail must be an email address (got ${JSON.stringify(alarmEmail)})`);
+  }
+  if (!FilingLimits.safeParse(filingLimits).success) {
+    problems.push(
+      `filingLimits must be { perAddress: { hour, day }, perClient: { hour, day } } of whole numbers ≥ 1 (got ${JSON.stringify(filingLimits)})`,
+    );
   }
   return problems;
 }

@@ -12,6 +12,10 @@ export const ENV = {
   jwtIssuer: 'JWT_ISSUER',
   /** Base URL of the web client, used for links in emails. */
   webBaseUrl: 'WEB_BASE_URL',
+  /** Secret the list cursors are sealed with (platform/table/cursor.ts), created by the stack. */
+  cursorKey: 'CURSOR_KEY',
+  /** How many tickets one address or client may file per hour and day, JSON (tickets/domain/limits.ts). */
+  filingLimits: 'FILING_LIMITS',
 } as const;
 
 export type EnvKey = keyof typeof ENV;

@@ -11,7 +11,11 @@ export type Capability =
   | 'table:write'
   | 'mail:send'
   /** DescribeTable, HeadBucket, SES GetAccount (no resource-level permission exists) and the issuer's JWKS. */
-  | 'health:probe';
+  | 'health:probe'
+  /** Seals list cursors with the stack's secret (platform/table/cursor.ts). */
+  | 'cursors:seal'
+  /** Files tickets under the stage's abuse limits (tickets/domain/limits.ts). */
+  | 'tickets:file';
 
 export interface FunctionSpec {
   /** Handler module, relative to the repository root; it exports `handler`. */
@@ -56,7 +60,7 @@ export const FUNCTIONS = {
   tickets: {
     entry: 'functions/tickets/api/tickets.ts',
     description: 'Signed-in requesters file and follow tickets; staff work them',
-    uses: ['table:write'],
+    uses: ['table:write', 'cursors:seal', 'tickets:file'],
     routes: [
       'POST /tickets',
       'GET /tickets',
@@ -68,7 +72,7 @@ export const FUNCTIONS = {
   publicTickets: {
     entry: 'functions/tickets/api/public-tickets.ts',
     description: 'Guests file and follow a ticket through an emailed access link',
-    uses: ['table:write', 'mail:send'],
+    uses: ['table:write', 'mail:send', 'tickets:file'],
     routes: ['POST /public/tickets', 'GET /public/tickets/{ticketId}', 'POST /public/tickets/{ticketId}/messages'],
   },
   notify: {
@@ -87,6 +91,8 @@ const CAPABILITY_ENV: Record<Capability, readonly EnvKey[]> = {
   'table:write': ['tableName'],
   'mail:send': ['mailFrom', 'mailConfigurationSet', 'webBaseUrl'],
   'health:probe': ['tableName', 'attachmentsBucket', 'jwtIssuer'],
+  'cursors:seal': ['cursorKey'],
+  'tickets:file': ['filingLimits'],
 };
 
 export function envKeysFor(spec: FunctionSpec): EnvKey[] {

@@ -5,7 +5,7 @@ import { type OutboxMessage, outboxPut } from '../mail';
 import { Conflict, ValidationFailed } from '../platform/kernel/errors';
 import { documents } from '../platform/table/client';
 import { decodeCursor, encodeCursor } from '../platform/table/cursor';
-import { KEYS, KINDS, TABLE_KEYS } from '../platform/table/keys';
+import { KEYS, KIND_ATTRIBUTE, KINDS, TABLE_KEYS } from '../platform/table/keys';
 import {
   decode,
   getItem,
@@ -20,6 +20,7 @@ import {
   updateOf,
 } from '../platform/table/table';
 import { decodeProfile, type Profile, profileKey } from '../profiles';
+import { type LimitCounter, limitReached } from './domain/limits';
 import { HistoryRecord, MessageRecord, type NewTicket, type Page, type Thread, TicketRecord } from './domain/model';
 import { formatTicketNumber } from './domain/numbering';
 import type { References, TicketStore } from './domain/ports';
@@ -89,8 +90,37 @@ function countFiling(ticket: TicketRecord): TransactItem[] {
   }));
 }
 
+/** One more filing on an abuse-limit counter, unless it is full; the table deletes it when its window ends. */
+const countAgainstLimit = (counter: LimitCounter): TransactItem => ({
+  Update: {
+    Key: { ...KEYS.limitCounter(counter.subject, counter.window) },
+    UpdateExpression: 'SET #kind = :kind, #ttl = :ttl ADD #count :one',
+    ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+    ExpressionAttributeNames: { '#kind': KIND_ATTRIBUTE, '#ttl': TABLE_KEYS.ttl, '#count': 'count' },
+    ExpressionAttributeValues: {
+      ':kind': KINDS.limitCounter,
+      ':ttl': Math.ceil(counter.resetsAt.getTime() / 1000),
+      ':one': 1,
+      ':limit': counter.limit,
+    },
+  },
+});
+
+/** The first full counter, read consistently, so a refused filing costs one read and writes nothing. */
+async function fullCounter(counters: readonly LimitCounter[]): Promise<LimitCounter | undefined> {
+  if (counters.length === 0) return undefined;
+  const stored = await getItems(
+    counters.map((counter) => KEYS.limitCounter(counter.subject, counter.window)),
+    { consistent: true },
+  );
+  return counters.find((counter, index) => Number(stored[index]?.count ?? 0) >= counter.limit);
+}
+
 export const dynamoTicketStore: TicketStore = {
-  async file(ticket: NewTicket, first, history, numberPrefix, notify) {
+  async file(ticket: NewTicket, first, history, numberPrefix, notify, counters) {
+    const now = new Date(ticket.createdAt);
+    const full = await fullCounter(counters);
+    if (full) throw limitReached(full, now);
     const year = Number(ticket.createdAt.slice(0, 4));
     // An atomic increment hands out each number once, however many file at the same moment.
     // (A number check inside the transaction made concurrent filings retry each other: at 16 at
@@ -110,8 +140,14 @@ export const dynamoTicketStore: TicketStore = {
         putHistory(history),
         ...notify(record).map(outboxPut),
         ...countFiling(record),
+        ...counters.map(countAgainstLimit),
       ],
-      () => new Conflict('The ticket could not be filed; try again.'),
+      (reasons) => {
+        // Filings at once can fill a counter between the read and this write.
+        const offset = reasons.length - counters.length;
+        const counter = counters.find((_, i) => reasons[offset + i] === 'ConditionalCheckFailed');
+        return counter ? limitReached(counter, now) : new Conflict('The ticket could not be filed; try again.');
+      },
     );
     return record;
   },
@@ -149,7 +185,9 @@ export const dynamoTicketStore: TicketStore = {
 
   async listByRequester(requesterId, options: { status?: Status; limit: number; cursor?: string }) {
     const partition = KEYS.ticket.requesterPartition(requesterId);
-    const start = decodeCursor(options.cursor, { [gsi1.partitionKey]: partition }, [
+    // A cursor serves the list and filter it was made for, and no other.
+    const scope = `${partition}|status=${options.status ?? ''}`;
+    const start = decodeCursor(options.cursor, scope, { [gsi1.partitionKey]: partition }, [
       TABLE_KEYS.partitionKey,
       TABLE_KEYS.sortKey,
       gsi1.partitionKey,
@@ -167,7 +205,7 @@ export const dynamoTicketStore: TicketStore = {
     });
     return {
       items: page.items.map((stored) => decode(TicketRecord, stored)),
-      nextCursor: encodeCursor(page.lastKey),
+      nextCursor: encodeCursor(page.lastKey, scope),
     } satisfies Page<TicketRecord>;
   },
 

@@ -14,6 +14,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { routeKey } from '../../contracts/http';
@@ -229,12 +230,31 @@ export class Api extends Construct {
     );
   }
 
+  private cursorSecret?: Secret;
+  /** Created with the first function that pages lists; rotating it only invalidates cursors in flight. */
+  private cursorKey(): Secret {
+    if (!this.cursorSecret) {
+      this.cursorSecret = new Secret(this, 'CursorKey', {
+        description: 'Seals the list cursors the API hands out (AES-256-GCM key material)',
+        generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      });
+      acknowledge(
+        this.cursorSecret,
+        'AwsSolutions-SMG4',
+        'Key material for opaque list cursors, read only at deploy time; replacing it merely invalidates cursors clients hold, so no rotation Lambda is kept',
+      );
+    }
+    return this.cursorSecret;
+  }
+
   private grant(fn: FinestretaFunction, use: Capability, props: ApiProps, webBaseUrl: string): void {
     // A Record, not a switch: adding a Capability without a grant fails to compile.
     const grants: Record<Capability, () => void> = {
       'table:read': () => fn.useTable(props.table, 'read'),
       'table:write': () => fn.useTable(props.table, 'write'),
       'mail:send': () => fn.useMail(props.mail, webBaseUrl),
+      'cursors:seal': () => fn.useCursorKey(this.cursorKey()),
+      'tickets:file': () => fn.setEnv('filingLimits', JSON.stringify(props.config.filingLimits)),
       'health:probe': () =>
         fn.useHealthProbe({
           table: props.table,

@@ -5,6 +5,7 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { ENV, type EnvKey } from '../../functions/platform/env';
 import { BUNDLE_RUNTIME_ENV, BUNDLING, LAZY_MODULES, lazyModuleCommands } from '../bundling';
@@ -164,6 +165,14 @@ export class FinestretaFunction extends Construct {
     this.setEnv('mailFrom', mail.fromAddress);
     this.setEnv('mailConfigurationSet', mail.configurationSetName);
     this.setEnv('webBaseUrl', webBaseUrl);
+  }
+
+  /**
+   * The secret list cursors are sealed with, as a CloudFormation dynamic reference: resolved at
+   * deploy time, so no function reads Secrets Manager on a cold start.
+   */
+  useCursorKey(secret: ISecret): void {
+    this.setEnv('cursorKey', secret.secretValue.unsafeUnwrap());
   }
 
   /** Cheapest read of each backing service, for the health check; no data access. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SECURITY_HEADERS } from '../../contracts/http';
 import { fromLambdaResult, type HttpReply, toApiGatewayEvent } from './api-event';
 import { createJwtAuthorizer, type JwtAuthorizerConfig } from './jwt-authorizer';
 import type { LocalFunction } from './lambda-host';
@@ -89,6 +90,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const body = await readBody(request);
     if (body === undefined) return send(response, message(413, 'Request Entity Too Large', cors));
 
+    // API Gateway refuses a path it cannot percent-decode before routing it.
+    if (!decodable(url.pathname)) return send(response, message(400, 'Bad Request', cors));
+
     let route: CompiledRoute | undefined;
     let match: RegExpExecArray | null = null;
     for (const candidate of routes) {
@@ -105,9 +109,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     if (route.auth === 'jwt' && !authorized) {
       return send(response, message(401, 'Unauthorized', { ...cors, 'www-authenticate': 'Bearer' }));
     }
-    const pathParameters = route.params.length
-      ? Object.fromEntries(route.params.map((name, i) => [name, decodeURIComponent(match[i + 1] as string)]))
-      : undefined;
+    const pathParameters = decodeParameters(route, match);
     const requestId = randomUUID();
     const event = toApiGatewayEvent({
       request,
@@ -163,10 +165,26 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   };
 }
 
+function decodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Path parameters as API Gateway passes them: percent-decoded. */
+function decodeParameters(route: CompiledRoute, match: RegExpExecArray): Record<string, string> | undefined {
+  if (route.params.length === 0) return undefined;
+  return Object.fromEntries(route.params.map((name, i) => [name, decodeURIComponent(match[i + 1] as string)]));
+}
+
+/** The gateway's own answers; in this stand-in they carry the security headers the functions send. */
 function message(statusCode: number, text: string, headers: Record<string, string>): HttpReply {
   return {
     statusCode,
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...SECURITY_HEADERS, ...headers },
     cookies: [],
     body: Buffer.from(JSON.stringify({ message: text })),
   };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
@@ -8,7 +9,9 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { GROUPS } from '../../contracts/vocabulary';
+import { ENV } from '../../functions/platform/env';
 import { FUNCTIONS, type FunctionName } from '../../functions/platform/functions';
+import type { FilingLimits } from '../../functions/tickets/domain/limits';
 import { provisionUserPool, startCognito } from './cognito';
 import type { SeedInput } from './demo-seed';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
@@ -55,6 +58,12 @@ export const portsFrom = (base: number): LocalPorts => ({
   cognito: base + 4,
 });
 
+/** Limits no test or benchmark run reaches (they file hundreds of tickets from 127.0.0.1). */
+export const UNLIMITED_FILING: FilingLimits = {
+  perAddress: { hour: 1_000_000, day: 1_000_000 },
+  perClient: { hour: 1_000_000, day: 1_000_000 },
+};
+
 export interface LocalStackOptions {
   /** Where data lives between restarts (`.local`). */
   readonly dataDir: string;
@@ -67,6 +76,11 @@ export interface LocalStackOptions {
   readonly meter?: boolean;
   /** Overrides the functions' log level (the template's is INFO); tests and the benchmark keep to warnings. */
   readonly functionLogLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /**
+   * Replaces the stage's abuse limits: the test suite and the benchmark file hundreds of
+   * tickets from one address and one client, which the stage's limits rightly refuse.
+   */
+  readonly filingLimits?: FilingLimits;
   readonly log?: (line: string) => void;
 }
 
@@ -171,9 +185,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const resolveContext: ResolveContext = { refs, region: LOCAL_REGION, accountId: LOCAL_ACCOUNT };
     const awsIssuer = `https://cognito-idp.${LOCAL_REGION}.amazonaws.com/${pool.userPoolId}`;
-    // The only value that differs by design: the local user pool answers at cognito-local's URL.
+    // Values that differ by design: the local user pool answers at cognito-local's URL, and
+    // secrets CloudFormation would resolve at deploy time are made here, fresh each start.
+    const secrets = new Map<string, string>();
     const resolveLocal = (value: unknown) => {
       const resolved = resolveValue(value, resolveContext);
+      const secret = /^\{\{resolve:secretsmanager:([^:}]+):SecretString:::\}\}$/.exec(resolved)?.[1];
+      if (secret) {
+        if (!secrets.has(secret)) secrets.set(secret, randomBytes(32).toString('base64url'));
+        return secrets.get(secret) as string;
+      }
       return resolved === awsIssuer ? pool.issuer : resolved;
     };
     const output = (name: string) => resolveLocal(template.Outputs?.[name]?.Value);
@@ -204,6 +225,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         ...Object.fromEntries(Object.entries(fn.environment).map(([k, v]) => [k, resolveLocal(v)])),
         ...serviceEnv,
         ...(options.functionLogLevel ? { POWERTOOLS_LOG_LEVEL: options.functionLogLevel } : {}),
+        ...(options.filingLimits && fn.environment[ENV.filingLimits] !== undefined
+          ? { [ENV.filingLimits]: JSON.stringify(options.filingLimits) }
+          : {}),
         AWS_LAMBDA_FUNCTION_NAME: fn.name,
       };
       environments.push(environment);

@@ -62,6 +62,9 @@ export const CAPABILITY_ACTIONS: Record<Capability, readonly string[]> = {
   ],
   'mail:send': ['ses:SendEmail', 'ses:SendRawEmail'],
   'health:probe': ['dynamodb:DescribeTable', 's3:ListBucket', 'ses:GetAccount'],
+  // Configuration only: the cursor secret is resolved at deploy time, the limits are a value.
+  'cursors:seal': [],
+  'tickets:file': [],
 };
 
 /** Every function may write its own logs and traces. */

@@ -3,10 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { outboxPut } from '../../functions/mail';
 import type { OutboxMessage } from '../../functions/mail/domain/outbox';
 import { cryptoIds } from '../../functions/platform/ids';
-import { Conflict, ValidationFailed } from '../../functions/platform/kernel/errors';
+import { Conflict, Throttled, ValidationFailed } from '../../functions/platform/kernel/errors';
 import { KEYS } from '../../functions/platform/table/keys';
 import { getItem } from '../../functions/platform/table/table';
 import { saveProfile } from '../../functions/profiles';
+import type { LimitCounter } from '../../functions/tickets/domain/limits';
 import type { MessageRecord, NewTicket, TicketRecord } from '../../functions/tickets/domain/model';
 import { notificationFor } from '../../functions/tickets/domain/notifications';
 import { dynamoTicketStore as store } from '../../functions/tickets/store';
@@ -83,7 +84,14 @@ async function totalCount(organisationId: string) {
 describe('filing transaction', () => {
   it('writes ticket, first message, history, counters and the outbox mail together', async () => {
     const fresh = newTicket();
-    const ticket = await store.file(fresh, firstMessage(fresh.ticketId), created(fresh.ticketId), 'TEST', mailOnCreate);
+    const ticket = await store.file(
+      fresh,
+      firstMessage(fresh.ticketId),
+      created(fresh.ticketId),
+      'TEST',
+      mailOnCreate,
+      [],
+    );
     expect(ticket.number).toMatch(/^TEST-\d{4}-000001$/);
     const thread = await store.thread(ticket.ticketId);
     expect(thread.ticket).toEqual(ticket);
@@ -99,7 +107,7 @@ describe('filing transaction', () => {
 
   it('leaves nothing behind when the transaction fails', async () => {
     const first = newTicket();
-    await store.file(first, firstMessage(first.ticketId), created(first.ticketId), 'TEST', mailOnCreate);
+    await store.file(first, firstMessage(first.ticketId), created(first.ticketId), 'TEST', mailOnCreate, []);
     // Same ticket id again: the ticket put's condition fails and cancels the whole transaction.
     const again = { ...first, subject: 'Second try' };
     const mailsBefore = outboxOf.length;
@@ -110,6 +118,7 @@ describe('filing transaction', () => {
         created(first.ticketId),
         'TEST',
         mailOnCreate,
+        [],
       ),
     ).rejects.toThrow(Conflict);
     const thread = await store.thread(first.ticketId);
@@ -122,7 +131,7 @@ describe('filing transaction', () => {
 
   it('adds every message written from the same read of the ticket, each one counting in its version', async () => {
     const fresh = newTicket();
-    const ticket = await store.file(fresh, firstMessage(fresh.ticketId), created(fresh.ticketId), 'TEST', () => []);
+    const ticket = await store.file(fresh, firstMessage(fresh.ticketId), created(fresh.ticketId), 'TEST', () => [], []);
     await Promise.all(
       ['one answer', 'another answer'].map((body) =>
         store.addMessage(ticket, { ...firstMessage(ticket.ticketId), messageId: randomUUID(), body }, 'open'),
@@ -135,7 +144,7 @@ describe('filing transaction', () => {
 
   it('refuses a message whose lifecycle step started from a status the ticket has left, writing nothing', async () => {
     const fresh = newTicket();
-    const ticket = await store.file(fresh, firstMessage(fresh.ticketId), created(fresh.ticketId), 'TEST', () => []);
+    const ticket = await store.file(fresh, firstMessage(fresh.ticketId), created(fresh.ticketId), 'TEST', () => [], []);
     await store.addMessage(
       ticket,
       { ...firstMessage(ticket.ticketId), body: 'could you send a photo?' },
@@ -155,10 +164,60 @@ describe('filing transaction', () => {
   });
 });
 
+describe('abuse limits on filing', () => {
+  const counter = (limit: number, resetsAt = new Date(Date.parse(at) + 1_800_000)): LimitCounter => ({
+    subject: `address#${randomUUID()}`,
+    window: `hour#${at.slice(0, 13)}`,
+    limit,
+    resetsAt,
+  });
+  const fileWith = (counters: LimitCounter[], over: Partial<NewTicket> = {}) => {
+    const fresh = newTicket(over);
+    return store.file(fresh, firstMessage(fresh.ticketId), created(fresh.ticketId), 'TEST', () => [], counters);
+  };
+
+  it('counts each filing in its transaction and keeps the counter until its window ends', async () => {
+    const hour = counter(5);
+    await fileWith([hour]);
+    await fileWith([hour]);
+    expect(await getItem(KEYS.limitCounter(hour.subject, hour.window))).toMatchObject({
+      count: 2,
+      ttl: Math.ceil(hour.resetsAt.getTime() / 1000),
+    });
+  });
+
+  it('refuses a filing once a counter is full, saying when to retry, and writes nothing, not even a number', async () => {
+    const organisationId = `org-${randomUUID().slice(0, 8)}`;
+    const full = counter(1);
+    await fileWith([full], { organisationId });
+    const sequence = KEYS.ticketSequence(organisationId, Number(at.slice(0, 4)));
+    const before = await getItem(sequence);
+    const refused = newTicket({ organisationId });
+    const error = await store
+      .file(refused, firstMessage(refused.ticketId), created(refused.ticketId), 'TEST', () => [], [counter(9), full])
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Throttled);
+    expect((error as Throttled).retryAfterSeconds).toBe(1800);
+    expect(await getItem(sequence)).toEqual(before);
+    expect(await store.ticket(refused.ticketId)).toBeUndefined();
+    expect(await totalCount(organisationId)).toBe(1);
+  });
+
+  it('lets no more filings through than the limit when they arrive at once', async () => {
+    const shared = counter(3);
+    const results = await Promise.allSettled(Array.from({ length: 8 }, () => fileWith([shared])));
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(3);
+    for (const result of results) {
+      if (result.status === 'rejected') expect(result.reason).toBeInstanceOf(Throttled);
+    }
+    expect(await getItem(KEYS.limitCounter(shared.subject, shared.window))).toMatchObject({ count: 3 });
+  });
+});
+
 describe('staff changes', () => {
   it('reads the ticket and the profiles of the people involved in one request', async () => {
     const fresh = newTicket();
-    const ticket = await store.file(fresh, firstMessage(fresh.ticketId), created(fresh.ticketId), 'TEST', () => []);
+    const ticket = await store.file(fresh, firstMessage(fresh.ticketId), created(fresh.ticketId), 'TEST', () => [], []);
     const userId = randomUUID();
     await saveProfile({
       userId,
@@ -176,7 +235,7 @@ describe('staff changes', () => {
 
   it('commits a forward only while the team still belongs to the ticket’s organisation', async () => {
     const fresh = newTicket({ organisationId: 'dipu' });
-    const ticket = await store.file(fresh, firstMessage(fresh.ticketId), created(fresh.ticketId), 'TEST', () => []);
+    const ticket = await store.file(fresh, firstMessage(fresh.ticketId), created(fresh.ticketId), 'TEST', () => [], []);
     const moved = { ...ticket, teamId: 'hestia-technical', status: 'forwarded' as const, version: 2 };
     const error = await store.update(moved, 1, [], [], { teamId: 'hestia-technical' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationFailed);

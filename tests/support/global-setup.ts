@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { freePorts, type LocalEndpoints, startLocalStack } from '../../lib/local/stack';
+import { freePorts, type LocalEndpoints, startLocalStack, UNLIMITED_FILING } from '../../lib/local/stack';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,6 +19,7 @@ export default async function setup(project: TestProject) {
     ports: await freePorts(),
     meter: true,
     functionLogLevel: 'WARN',
+    filingLimits: UNLIMITED_FILING,
   });
   project.provide('endpoints', stack.endpoints);
   return async () => {

@@ -2,11 +2,11 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy, { type MiddlewareObj, type Request } from '@middy/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import type { RequestSpec, RouteSpec } from '../../../contracts/http';
+import { type RequestSpec, type RouteSpec, SECURITY_HEADERS } from '../../../contracts/http';
 import { ROUTES, type RouteKey } from '../../../contracts/routes';
 import type { Language } from '../../../contracts/vocabulary';
 import type { Caller } from '../kernel/caller';
-import { Unauthorized } from '../kernel/errors';
+import { Forbidden, Throttled, Unauthorized } from '../kernel/errors';
 import { logger, metrics } from '../observability';
 import { callerOf } from './identity';
 import { pickLanguage } from './language';
@@ -22,6 +22,8 @@ export type HttpRequest<K extends RouteKey> = ParsedInput<RequestOf<K>> & {
   /** Present on every route behind the JWT authorizer, absent on public ones. */
   readonly caller: Route<K>['auth'] extends 'jwt' ? Caller : undefined;
   readonly language: Language;
+  /** The client's address as API Gateway saw it (the TCP peer, not a forgeable header). */
+  readonly client: string;
 };
 
 /** A route's handler: how to parse its input beyond the contract, and what to do with it. */
@@ -39,9 +41,6 @@ export interface FunctionOptions {
 }
 
 export type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<HttpResult>;
-
-/** Sent on every response: API bodies are personal and must not be cached or sniffed. */
-const BASE_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 
 /**
  * A route's Lambda handler (HTTP API payload 2.0, whose header names arrive in lower case):
@@ -68,12 +67,16 @@ export function httpHandler<K extends RouteKey>(
     .handler(async (event) => {
       const caller = callerOf(event);
       if (route.auth === 'jwt' && !caller) throw new Unauthorized('Sign in to use this resource.');
+      if (route.roles && !caller?.groups.some((group) => route.roles?.includes(group))) {
+        throw new Forbidden('Your role may not do this.');
+      }
       // The table's literal type says which schemas this route has; the runtime value is the same object.
       const input = await parseInput(route.request as RequestOf<K>, event, options);
       const answer = await run({
         ...input,
         caller: caller as HttpRequest<K>['caller'],
         language: pickLanguage(event.headers?.['accept-language']),
+        client: event.requestContext?.http?.sourceIp ?? 'unknown',
       });
       return toHttpResult(answer);
     });
@@ -109,7 +112,7 @@ function requestKeys(): MiddlewareObj<APIGatewayProxyEventV2> {
 
 function baseHeaders(): MiddlewareObj<APIGatewayProxyEventV2, HttpResult> {
   const add = (request: Request<APIGatewayProxyEventV2, HttpResult>) => {
-    if (request.response) request.response.headers = { ...BASE_HEADERS, ...request.response.headers };
+    if (request.response) request.response.headers = { ...SECURITY_HEADERS, ...request.response.headers };
   };
   return { after: add, onError: add };
 }
@@ -121,7 +124,9 @@ function problemErrors(): MiddlewareObj<APIGatewayProxyEventV2, HttpResult> {
       const problem = problemFromError(request.error, pickLanguage(request.event.headers?.['accept-language']));
       if (problem.status >= 500) logger.error('Request failed', request.error as Error);
       else logger.info('Request rejected', { status: problem.status, type: problem.type });
-      request.response = problemResponse(problem, BASE_HEADERS);
+      const headers: Record<string, string> = { ...SECURITY_HEADERS };
+      if (request.error instanceof Throttled) headers['retry-after'] = String(request.error.retryAfterSeconds);
+      request.response = problemResponse(problem, headers);
     },
   };
 }

@@ -1,5 +1,7 @@
 import type { Group } from '../../../contracts/vocabulary';
 
+export { STAFF_GROUPS } from '../../../contracts/vocabulary';
+
 /**
  * Who is calling, as the API Gateway JWT authorizer vouches for them. ID and access tokens
  * both give the user id and groups; only ID tokens carry the person's name and email, which
@@ -20,9 +22,6 @@ export interface Caller {
     /** The raw token is kept only to ask Cognito for the person's attributes (GetUser). */
     | { readonly use: 'access'; readonly raw: string };
 }
-
-/** Groups whose members may work tickets, given a staff profile in the ticket's organisation. */
-export const STAFF_GROUPS: readonly Group[] = ['agent', 'supervisor'];
 
 export const hasGroup = (caller: Caller, ...groups: readonly Group[]): boolean =>
   caller.groups.some((group) => groups.includes(group));

@@ -8,7 +8,7 @@ export type { FieldIssue };
  * (platform/http/problem.ts). Messages here are safe to show to a client.
  */
 export abstract class DomainError extends Error {
-  abstract readonly kind: Exclude<ProblemKind, 'internal' | 'throttled'>;
+  abstract readonly kind: Exclude<ProblemKind, 'internal'>;
 }
 
 export class ValidationFailed extends DomainError {
@@ -57,4 +57,15 @@ export class PayloadTooLarge extends DomainError {
 
 export class UnsupportedMediaType extends DomainError {
   readonly kind = 'unsupported_media_type';
+}
+
+/** Too many requests of one kind from one person or client: try again after `retryAfterSeconds`. */
+export class Throttled extends DomainError {
+  readonly kind = 'throttled';
+  constructor(
+    readonly retryAfterSeconds: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }

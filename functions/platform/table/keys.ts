@@ -33,6 +33,7 @@ export const KINDS = {
   outbox: 'outbox',
   profile: 'profile',
   idempotency: 'idempotency',
+  limitCounter: 'limitCounter',
 } as const;
 export type Kind = (typeof KINDS)[keyof typeof KINDS];
 
@@ -74,6 +75,8 @@ export const KEYS = {
    */
   outbox: (ticketId: string, notificationId: string) => key(`OUTBOX#${ticketId}`, `MAIL#${notificationId}`),
   profile: (userId: string) => key(`USER#${userId}`, '#PROFILE'),
+  /** Filings per hashed address or client in one hour or day, deleted by TTL when the window ends. */
+  limitCounter: (subject: string, window: string) => key(`LIMIT#${subject}`, window),
   /** What a request with an Idempotency-Key did, kept a day (Powertools idempotency records). */
   idempotency: (hash: string) => key('IDEMPOTENCY', hash),
 } as const;

@@ -1,5 +1,7 @@
 import { loadCatalogue } from '../../catalogue';
+import { readEnv } from '../../platform/env';
 import { cryptoIds, systemClock } from '../../platform/ids';
+import { FilingLimits } from '../domain/limits';
 import type { TicketDeps } from '../domain/ports';
 import { dynamoTicketStore } from '../store';
 
@@ -9,4 +11,6 @@ export const ticketDeps: TicketDeps = {
   catalogue: { load: () => loadCatalogue() },
   clock: systemClock,
   ids: cryptoIds,
+  // Parsed at cold start: a stage deployed with malformed limits fails at once, not on a filing.
+  limits: FilingLimits.parse(JSON.parse(readEnv('filingLimits').filingLimits)),
 };

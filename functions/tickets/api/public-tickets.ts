@@ -25,9 +25,9 @@ export const handler = byRoute(
   {
     'POST /public/tickets': {
       bodyIssues: (raw) => formIssues(deps.catalogue, raw),
-      run: async ({ body, language }) => {
+      run: async ({ body, language, client }) => {
         const { requester, ...input } = body;
-        const ticket = await openTicket(deps, { kind: 'guest', ...requester, language }, input);
+        const ticket = await openTicket(deps, { kind: 'guest', ...requester, language, client }, input);
         metrics.addMetric('GuestTicketsFiled', MetricUnit.Count, 1);
         // The access token travels only by email: whoever can read this response cannot open the ticket.
         return created(ticketView(ticket, language), `/public/tickets/${ticket.ticketId}`);

@@ -1,5 +1,5 @@
 import { type Caller, hasGroup, STAFF_GROUPS } from '../../platform/kernel/caller';
-import { Forbidden, NotFound } from '../../platform/kernel/errors';
+import { NotFound } from '../../platform/kernel/errors';
 import type { Ids } from '../../platform/kernel/ports';
 import type { Profile, StaffProfile } from '../../profiles/domain/index';
 import type { TicketRecord } from './model';
@@ -61,11 +61,6 @@ export function workAccess(
 export function accessAsGuest(ticket: TicketRecord | undefined, token: string | undefined, ids: Ids): RequesterAccess {
   if (!ticket?.guest || !token || ids.hash(token) !== ticket.guest.tokenHash) throw new NotFound('No such ticket.');
   return { as: 'guest', ticket };
-}
-
-/** Whether the caller may do what only staff do at all; checked before anything is read. */
-export function requireStaffRole(caller: Caller): void {
-  if (!hasGroup(caller, ...STAFF_GROUPS)) throw new Forbidden('Only staff may do this.');
 }
 
 /** Staff of an organisation may file on its internal topics and record tickets that came by phone, email or in person. */

@@ -18,15 +18,20 @@ import { zodIssuesOf } from '../../platform/kernel/issues';
 import type { Profile } from '../../profiles/domain/index';
 import { isStaffOf } from './access';
 import { historyEntry } from './history';
+import { filingCounters } from './limits';
 import type { TicketRecord } from './model';
 import { notificationFor } from './notifications';
 import type { CatalogueSource, GuestMailer, TicketDeps } from './ports';
 import { priorityFrom } from './priority';
 
-/** Who files: a signed-in person (citizen or staff), or a guest who gave a name and an address. */
-export type Filer =
+/**
+ * Who files: a signed-in person (citizen or staff), or a guest who gave a name and an address;
+ * `client` is the address their request came from, for the abuse limits.
+ */
+export type Filer = (
   | { readonly kind: 'user'; readonly caller: Caller; readonly profile: Profile }
-  | { readonly kind: 'guest'; readonly name: string; readonly email: string; readonly language: Language };
+  | { readonly kind: 'guest'; readonly name: string; readonly email: string; readonly language: Language }
+) & { readonly client: string };
 
 function organisationOf(catalogue: Catalogue, topic: TopicDefinition): OrganisationDefinition {
   const organisation = findOrganisation(catalogue, topic.organisationId ?? '');
@@ -94,6 +99,15 @@ export async function openTicket(
       ? { id: filer.caller.userId, name: filer.profile.name }
       : { id: `guest#${ticketId}`, name: filer.name };
   const team = topic.teamId ? findTeam(catalogue, topic.teamId) : undefined;
+  // Staff recording what came by phone or at the desk are not limited; everyone else is.
+  const counters = staff(organisation.id)
+    ? []
+    : filingCounters(
+        deps.limits,
+        { address: filer.kind === 'user' ? filer.profile.email : filer.email, client: filer.client },
+        now,
+        deps.ids.hash,
+      );
   const ticket = await deps.store.file(
     {
       ticketId,
@@ -132,6 +146,7 @@ export async function openTicket(
     historyEntry(deps.ids, now, ticketId, 'created', { name: requester.name }, undefined, 'open'),
     organisation.ticketPrefix,
     (numbered) => (accessToken ? [] : [notificationFor('created', numbered, deps.ids, now)]),
+    counters,
   );
   if (accessToken) {
     if (!deps.mailer) throw new Error('Guest filing needs a mailer for the access link');

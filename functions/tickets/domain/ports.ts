@@ -3,6 +3,7 @@ import type { Catalogue } from '../../catalogue/domain/index';
 import type { OutboxMessage } from '../../mail/domain/index';
 import type { Clock, Ids } from '../../platform/kernel/ports';
 import type { Profile } from '../../profiles/domain/index';
+import type { FilingLimits, LimitCounter } from './limits';
 import type { HistoryRecord, MessageRecord, NewTicket, Page, Thread, TicketRecord } from './model';
 
 /** Teams and topics a change refers to: the write only commits if they still belong to the ticket's organisation. */
@@ -14,7 +15,9 @@ export interface References {
 export interface TicketStore {
   /**
    * Allocates the human number, then one transaction: ticket, first message, history,
-   * monthly counters and the mails `notify` derives from the numbered ticket.
+   * monthly counters and the mails `notify` derives from the numbered ticket. Each abuse-limit
+   * counter is incremented in that transaction unless already full (Throttled): read first, so
+   * a refused filing writes nothing, and conditioned, so filings at once cannot overshoot.
    */
   file(
     ticket: NewTicket,
@@ -22,6 +25,7 @@ export interface TicketStore {
     history: HistoryRecord,
     numberPrefix: string,
     notify: (ticket: TicketRecord) => OutboxMessage[],
+    counters: readonly LimitCounter[],
   ): Promise<TicketRecord>;
   /** The ticket with its messages and history, in one Query. */
   thread(ticketId: string): Promise<Thread>;
@@ -65,6 +69,7 @@ export interface GuestMailer {
 
 export interface TicketDeps {
   readonly store: TicketStore;
+  readonly limits: FilingLimits;
   readonly catalogue: CatalogueSource;
   readonly clock: Clock;
   readonly ids: Ids;

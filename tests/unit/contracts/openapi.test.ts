@@ -39,6 +39,14 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(patch?.responses['401']?.content ?? {})).toEqual(['application/json']);
     expect(Object.keys(patch?.responses['409']?.content ?? {})).toEqual(['application/problem+json']);
     expect(Object.keys(operationOf(document, '/topics/{topicId}', 'GET')?.responses ?? {})).toContain('404');
+    // Filing answers its own 429 (abuse limits, with Retry-After) besides API Gateway's throttling.
+    expect(Object.keys(operationOf(document, '/public/tickets', 'POST')?.responses['429']?.content ?? {})).toEqual([
+      'application/problem+json',
+      'application/json',
+    ]);
+    expect(Object.keys(operationOf(document, '/tickets', 'GET')?.responses['429']?.content ?? {})).toEqual([
+      'application/json',
+    ]);
   });
 
   it('documents request headers: If-Match, the guest token and Idempotency-Key where offered', () => {

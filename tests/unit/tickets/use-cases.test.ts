@@ -4,9 +4,19 @@ import { Forbidden, InvalidTransition, ValidationFailed } from '../../../functio
 import { reply } from '../../../functions/tickets/domain/conversation';
 import { openTicket } from '../../../functions/tickets/domain/filing';
 import { updateTicket } from '../../../functions/tickets/domain/staff-changes';
-import { agentCaller, agentProfile, citizen, citizenProfile, colleague, incident, staffAccess, world } from './world';
+import {
+  agentCaller,
+  agentProfile,
+  CLIENT,
+  citizen,
+  citizenProfile,
+  colleague,
+  incident,
+  staffAccess,
+  world,
+} from './world';
 
-const requester = { kind: 'user' as const, caller: citizen, profile: citizenProfile };
+const requester = { kind: 'user' as const, caller: citizen, profile: citizenProfile, client: CLIENT };
 
 describe('filing', () => {
   it('stores a P2 ticket with its team and topic names, and puts the creation mail for the requester in the outbox', async () => {
@@ -24,7 +34,7 @@ describe('filing', () => {
     const { deps, outbox, sentNow } = world();
     const ticket = await openTicket(
       deps,
-      { kind: 'guest', name: 'Pere', email: 'pere@example.org', language: 'es' },
+      { kind: 'guest', name: 'Pere', email: 'pere@example.org', language: 'es', client: CLIENT },
       incident,
     );
     expect(outbox).toEqual([]);
@@ -48,7 +58,7 @@ describe('filing', () => {
       staff: { organisationId: 'gencat', teamIds: [], topicIds: [], supervisor: true },
     };
     await expect(
-      openTicket(deps, { kind: 'user', caller: agentCaller, profile: gencatStaff }, internal),
+      openTicket(deps, { kind: 'user', caller: agentCaller, profile: gencatStaff, client: CLIENT }, internal),
     ).resolves.toMatchObject({ topicId: 'gencat-escalation-department' });
   });
 
@@ -57,7 +67,7 @@ describe('filing', () => {
     await expect(openTicket(deps, requester, { ...incident, channel: 'phone' })).rejects.toThrow(Forbidden);
     const ticket = await openTicket(
       deps,
-      { kind: 'user', caller: agentCaller, profile: agentProfile },
+      { kind: 'user', caller: agentCaller, profile: agentProfile, client: CLIENT },
       {
         ...incident,
         channel: 'phone',

@@ -3,12 +3,16 @@ import { reply } from '../../../functions/tickets/domain/conversation';
 import { openTicket } from '../../../functions/tickets/domain/filing';
 import { updateTicket } from '../../../functions/tickets/domain/staff-changes';
 import { threadView, ticketView } from '../../../functions/tickets/domain/views';
-import { citizen, citizenProfile, incident, staffAccess, world } from './world';
+import { CLIENT, citizen, citizenProfile, incident, staffAccess, world } from './world';
 
 describe('how a ticket reads', () => {
   it('shows the status and the topic path in the reader’s language', async () => {
     const { deps } = world();
-    const ticket = await openTicket(deps, { kind: 'user', caller: citizen, profile: citizenProfile }, incident);
+    const ticket = await openTicket(
+      deps,
+      { kind: 'user', caller: citizen, profile: citizenProfile, client: CLIENT },
+      incident,
+    );
     expect(ticketView(ticket, 'es')).toMatchObject({
       statusLabel: 'Abierto',
       topic: { id: 'dipu-web-portals', path: ['Tecnología y aplicaciones', 'Portales web'], name: 'Portales web' },
@@ -17,7 +21,11 @@ describe('how a ticket reads', () => {
 
   it('names the team a forwarded ticket went to', async () => {
     const { deps } = world();
-    const ticket = await openTicket(deps, { kind: 'user', caller: citizen, profile: citizenProfile }, incident);
+    const ticket = await openTicket(
+      deps,
+      { kind: 'user', caller: citizen, profile: citizenProfile, client: CLIENT },
+      incident,
+    );
     const forwarded = await updateTicket(deps, staffAccess(ticket), { teamId: 'dipu-systems' }, 1, undefined);
     const view = ticketView(forwarded, 'en');
     expect(view.statusLabel).toBe(`Forwarded to ${view.team?.name}`);
@@ -26,7 +34,11 @@ describe('how a ticket reads', () => {
 
   it('shows internal notes to staff only, and the thread oldest first', async () => {
     const { deps } = world();
-    const ticket = await openTicket(deps, { kind: 'user', caller: citizen, profile: citizenProfile }, incident);
+    const ticket = await openTicket(
+      deps,
+      { kind: 'user', caller: citizen, profile: citizenProfile, client: CLIENT },
+      incident,
+    );
     const noted = await reply(deps, staffAccess(ticket), { body: 'CDN again', internal: true });
     await reply(deps, staffAccess(noted), { body: 'Fixed, please check.' });
     const thread = await deps.store.thread(ticket.ticketId);

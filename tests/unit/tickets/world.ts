@@ -3,11 +3,14 @@ import { cryptoIds } from '../../../functions/platform/ids';
 import type { Caller } from '../../../functions/platform/kernel/caller';
 import type { Profile } from '../../../functions/profiles/domain/index';
 import type { StaffAccess } from '../../../functions/tickets/domain/access';
+import { DEFAULT_FILING_LIMITS, limitReached } from '../../../functions/tickets/domain/limits';
 import type { HistoryRecord, MessageRecord, TicketRecord } from '../../../functions/tickets/domain/model';
 import type { GuestMailer, TicketDeps, TicketStore } from '../../../functions/tickets/domain/ports';
 import { DEMO_CATALOGUE } from '../../../lib/local/demo-catalogue';
 
 export const NOW = new Date('2026-11-23T09:00:00Z');
+/** The address requests come from (TEST-NET-1). */
+export const CLIENT = '192.0.2.1';
 
 /** The ticket use cases over an in-memory store: their behaviour, without DynamoDB. */
 export function world() {
@@ -17,8 +20,15 @@ export function world() {
   const messages: MessageRecord[] = [];
   const sentNow: { message: OutboxMessage; token: string }[] = [];
   let last = 0;
+  /** Abuse-limit counters by subject and window, enforced as the DynamoDB store does. */
+  const counts = new Map<string, number>();
   const store: TicketStore = {
-    async file(ticket, first, entry, prefix, notify) {
+    async file(ticket, first, entry, prefix, notify, counters) {
+      const full = counters.find((counter) => (counts.get(counter.subject + counter.window) ?? 0) >= counter.limit);
+      if (full) throw limitReached(full, new Date(ticket.createdAt));
+      for (const counter of counters) {
+        counts.set(counter.subject + counter.window, (counts.get(counter.subject + counter.window) ?? 0) + 1);
+      }
       const record = { ...ticket, number: `${prefix}-2026-${String(++last).padStart(6, '0')}` };
       tickets.set(record.ticketId, record);
       messages.push(first);
@@ -63,9 +73,10 @@ export function world() {
     catalogue: { load: async () => DEMO_CATALOGUE },
     clock: { now: () => NOW },
     ids: cryptoIds,
+    limits: DEFAULT_FILING_LIMITS,
     mailer,
   };
-  return { deps, tickets, outbox, history, messages, sentNow };
+  return { deps, tickets, outbox, history, messages, sentNow, counts };
 }
 
 const profile = (userId: string, name: string, staff?: Profile['staff']): Profile => ({

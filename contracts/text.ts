@@ -1,13 +1,43 @@
 import * as z from './zod';
 
-/** A trimmed string between `min` and `max` characters. */
-export const text = (min: number, max: number, messages: { tooShort?: string } = {}) =>
-  z.string().check(z.trim(), z.minLength(min, messages.tooShort), z.maxLength(max));
+/** C0 and C1 control characters and DEL. */
+const CONTROLS = /[\u0000-\u001F\u007F-\u009F]/u;
+/** The same, but tab and line feed: what multi-line text may hold (CR is folded into LF first). */
+const CONTROLS_BUT_TAB_AND_NEWLINE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
+/** Bidirectional embeddings, overrides and isolates: they make text read otherwise than it is stored. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/u;
+/** Half of a UTF-16 surrogate pair on its own (JSON's `\ud800`): no character at all. */
+const LONE_SURROGATE = /\p{Cs}/u;
 
-/** An identifier chosen by administrators (topics, teams, organisations). */
-export const slug = () => z.string().check(z.minLength(1), z.maxLength(100));
+/**
+ * The one text policy for what people type: Unicode NFC, trimmed, no control characters
+ * (multi-line text keeps tabs and line breaks, CRLF folded to LF), no bidirectional controls
+ * and no broken characters; lengths count characters (code points), not UTF-16 units.
+ */
+export const text = (min: number, max: number, options: { tooShort?: string; multiline?: boolean } = {}) =>
+  z.string().check(
+    z.refine((value) => !LONE_SURROGATE.test(value), 'Contains a broken character.'),
+    z.overwrite((value) => (options.multiline ? value.replace(/\r\n?/g, '\n') : value).normalize('NFC')),
+    z.trim(),
+    options.multiline
+      ? z.refine((value) => !CONTROLS_BUT_TAB_AND_NEWLINE.test(value), 'Control characters are not allowed.')
+      : z.refine((value) => !CONTROLS.test(value), 'Control characters and line breaks are not allowed here.'),
+    z.refine((value) => !BIDI_CONTROLS.test(value), 'Bidirectional control characters are not allowed.'),
+    z.minLength(min, options.tooShort),
+    z.maxLength(max),
+  );
 
-/** Localized text in the four languages every form and page is shown in. */
+/** An identifier chosen by administrators (topics, teams, organisations): lower-case letters, digits, dashes. */
+export const slug = () =>
+  z
+    .string()
+    .check(
+      z.minLength(1),
+      z.maxLength(100),
+      z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lower-case letters, digits and dashes.'),
+    );
+
+/** Localized text in the four languages every form and page is shown in (as stored; administrators' input is checked where it is taken). */
 export const LocalizedText = z.strictObject({
   ca: z.string().check(z.minLength(1)),
   es: z.string().check(z.minLength(1)),

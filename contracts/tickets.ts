@@ -17,7 +17,7 @@ export const Impact = z.strictObject({
   blocksWork: z.boolean(),
   affectsOthers: z.boolean(),
   affectsCitizens: z.boolean(),
-  note: z.optional(text(0, 1000)),
+  note: z.optional(text(0, 1000, { multiline: true })),
 });
 export type Impact = z.infer<typeof Impact>;
 
@@ -33,7 +33,7 @@ export const CreateTicket = z.strictObject({
   type: z.enum(TICKET_TYPES),
   topicId: slug(),
   subject: text(3, 200),
-  description: text(1, 10_000),
+  description: text(1, 10_000, { multiline: true }),
   /** Answers to the topic's own form (GET /topics/{topicId}). */
   fields: z._default(z.record(z.string(), z.unknown()), {}),
   impact: z.optional(Impact),
@@ -55,11 +55,11 @@ export const ListTicketsQuery = z.strictObject({
   status: z.optional(z.enum(STATUSES)),
   limit: z._default(z.pipe(z.coerce.number(), z.int().check(z.gte(1), z.lte(100))), 25),
   /** `nextCursor` of the previous page. */
-  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
+  cursor: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,2048}$/, 'Invalid cursor.'))),
 });
 
 export const Reply = z.strictObject({
-  body: text(1, 10_000),
+  body: text(1, 10_000, { multiline: true }),
   /** Staff only: a note requesters never see. */
   internal: z.optional(z.boolean()),
   /** Staff only: asks the requester and waits for them. */
@@ -67,12 +67,12 @@ export const Reply = z.strictObject({
 });
 export type Reply = z.infer<typeof Reply>;
 
-export const GuestReply = z.strictObject({ body: text(1, 10_000) });
+export const GuestReply = z.strictObject({ body: text(1, 10_000, { multiline: true }) });
 
 export const UpdateTicket = z
   .strictObject({
     status: z.optional(z.enum(STATUSES)),
-    assigneeId: z.optional(slug()),
+    assigneeId: z.optional(z.uuid()),
     /** Forward to this team of the organisation. */
     teamId: z.optional(slug()),
     priority: z.optional(z.enum(PRIORITIES)),
@@ -97,7 +97,9 @@ export const IfMatchHeaders = z.object({
 });
 
 /** A guest's access token, from the link in their first mail. */
-export const GuestTokenHeaders = z.object({ 'x-ticket-token': z.optional(z.string().check(z.maxLength(256))) });
+export const GuestTokenHeaders = z.object({
+  'x-ticket-token': z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,256}$/, 'Not an access token.'))),
+});
 
 /* ─── Responses ────────────────────────────────────────────────────────── */
 
@@ -120,7 +122,8 @@ export const Ticket = z.object({
   requester: z.object({ name: z.string() }),
   /** The team the ticket is with. */
   team: z.optional(z.object({ id: z.string(), name: z.string() })),
-  assignee: z.optional(z.object({ id: z.string(), name: z.string() })),
+  /** Requesters see who works their ticket by name only; staff also get the id, to reassign. */
+  assignee: z.optional(z.object({ id: z.optional(z.string()), name: z.string() })),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   /** Send it back in If-Match when changing the ticket. */

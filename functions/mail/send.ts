@@ -25,7 +25,8 @@ export async function sendMail(message: OutboxMessage, to: Addressee, accessToke
   const mail = renderMail(message.event, to.language, {
     number: message.number,
     subject: message.subject,
-    name: to.name,
+    // A guest's name is unverified text: a form that mails any address must not carry it.
+    ...(to.guest ? {} : { name: to.name }),
     link: to.guest ? undefined : `${env.webBaseUrl}/tickets/${ticketPath}`,
     // The token goes in the fragment: browsers never send it to a server, so it stays out of logs.
     ...(accessToken

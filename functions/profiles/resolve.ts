@@ -2,7 +2,7 @@ import type { Language } from '../../contracts/vocabulary';
 import type { Caller } from '../platform/kernel/caller';
 import { attributesOfAccessToken } from './cognito';
 import { newProfile, type PersonAttributes, type Profile } from './domain/profile';
-import { createProfile, getProfile } from './store';
+import { createProfile, getProfile, markEmailVerified } from './store';
 
 /** Profiles this instance has read, by user id: at most one lookup per person per cold function. */
 const known = new Map<string, Profile>();
@@ -24,9 +24,16 @@ export function remember(profile: Profile): Profile {
 export async function profileOf(caller: Caller, language: Language): Promise<Profile> {
   const cached = known.get(caller.userId);
   if (cached) return cached;
-  const stored =
-    (await getProfile(caller.userId)) ??
-    (await createProfile(newProfile(caller.userId, await attributesOf(caller), language, new Date())));
+  const stored = await getProfile(caller.userId);
+  if (!stored)
+    return remember(await createProfile(newProfile(caller.userId, await attributesOf(caller), language, new Date())));
+  // Mail goes only to verified addresses: one verified since the profile was made counts from now on.
+  if (!stored.emailVerified) {
+    const now = await attributesOf(caller);
+    if (now.emailVerified && now.email?.trim().toLowerCase() === stored.email) {
+      return remember(await markEmailVerified(caller.userId, stored.email, new Date()));
+    }
+  }
   return remember(stored);
 }
 

@@ -39,6 +39,19 @@ export async function saveProfile(profile: Profile): Promise<void> {
   );
 }
 
+/** Records that the profile's address is now verified, if it is still `email`; returns the profile as stored. */
+export async function markEmailVerified(userId: string, email: string, at: Date): Promise<Profile> {
+  const { Attributes } = await documents.send(
+    new UpdateCommand({
+      TableName: TABLE_NAME,
+      Key: { ...profileKey(userId) },
+      ...updateOf({ set: { emailVerified: true, updatedAt: at.toISOString() }, when: { email } }),
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  return decodeProfile(Attributes ?? {});
+}
+
 /** Changes name or language of an existing profile and returns it as stored. */
 export async function updateProfile(userId: string, changes: ProfileChanges, at: Date): Promise<Profile> {
   const { Attributes } = await documents.send(

@@ -97,18 +97,34 @@ describe('staff changing a ticket (PATCH with If-Match)', () => {
     expect(seen.body.statusLabel).toBe(`Forwarded to ${seen.body.team.name}`);
   });
 
-  it('assigns only to staff of the ticket’s organisation, showing their name', async () => {
+  it('assigns only to staff who may work the ticket; requesters see them by name, never by id', async () => {
     const ticket = await fileAs('citizen', portalIncident());
     const me = await api<{ userId: string; name: string }>('GET', '/me', { as: 'agent' });
     const citizen = await api<{ userId: string }>('GET', '/me', { as: 'citizen' });
-    const wrong = await patch(ticket.id, { assigneeId: citizen.body.userId }, ticket.version, 'supervisor');
-    expect(wrong.status).toBe(400);
+    for (const assigneeId of [citizen.body.userId, crypto.randomUUID(), '<script>alert(1)</script>']) {
+      const wrong = await patch(ticket.id, { assigneeId }, ticket.version, 'supervisor');
+      expect(wrong.status, assigneeId).toBe(400);
+    }
     const assigned = await patch(ticket.id, { assigneeId: me.body.userId }, ticket.version, 'supervisor');
     expect(assigned.status).toBe(200);
     expect((assigned.body as TicketBody & { assignee: unknown }).assignee).toEqual({
       id: me.body.userId,
       name: me.body.name,
     });
+    const seen = await api<TicketBody & { assignee: unknown }>('GET', `/tickets/${ticket.id}`, { as: 'citizen' });
+    expect(seen.body.assignee).toEqual({ name: me.body.name });
+    expect(seen.body.history?.at(-1)).toEqual(expect.objectContaining({ action: 'assigned', to: me.body.name }));
+    expect(JSON.stringify(seen.body)).not.toContain(me.body.userId);
+  });
+
+  it('tells a caller outside staff 403 before looking at what they sent, whatever they sent', async () => {
+    const ticket = await fileAs('citizen', portalIncident());
+    for (const body of [{}, 'not json', { status: 'resolved' }]) {
+      const refused = await api<{ type: string }>('PATCH', `/tickets/${ticket.id}`, { as: 'citizen', body });
+      expect(refused.status, JSON.stringify(body)).toBe(403);
+    }
+    const admin = await api('PATCH', `/tickets/${ticket.id}`, { as: 'admin', body: {} });
+    expect(admin.status).toBe(403);
   });
 
   it('requires If-Match, and refuses requesters and agents of other organisations', async () => {

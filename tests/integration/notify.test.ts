@@ -102,6 +102,36 @@ describe('the notify job', () => {
     expect(sent?.destination.to).toEqual([email]);
     expect(sent?.subject).toBe(`[${mail.number}] We need more information`);
   });
+
+  it('never mails a person at an address they have not verified, and does not retry it', async () => {
+    const start = since();
+    const userId = randomUUID();
+    await saveProfile({
+      userId,
+      name: 'Unverified',
+      email: `u-${userId.slice(0, 8)}@example.org`,
+      emailVerified: false,
+      language: 'ca',
+      createdAt: at,
+      updatedAt: at,
+    });
+    const mail = guestMail({ recipient: { userId } });
+    await transact([outboxPut(mail)], () => new Error('setup failed'));
+    expect(await notify({ Records: [streamRecord(mail, '1')] }, context)).toEqual({ batchItemFailures: [] });
+    expect(await mailsAbout(mail.number, start, 1, 1000)).toHaveLength(0);
+  });
+
+  it('writes to guests without the name they typed: nothing a stranger chose but the subject reaches the inbox', async () => {
+    const start = since();
+    const mail = guestMail({
+      recipient: { name: 'Buy cheap pills at spam.example', email: 'victim@example.org', language: 'en' },
+    });
+    await transact([outboxPut(mail)], () => new Error('setup failed'));
+    await notify({ Records: [streamRecord(mail, '1')] }, context);
+    const [sent] = await mailsAbout(mail.number, start, 1);
+    expect(sent?.body.text).not.toContain('spam.example');
+    expect(sent?.subject).toBe(`[${mail.number}] We need more information`);
+  });
 });
 
 describe('the outbox stream', () => {

@@ -1,4 +1,4 @@
-import { phone } from '../../../contracts/text';
+import { phone, text } from '../../../contracts/text';
 import * as z from '../../../contracts/zod';
 import type { FormFieldDefinition, OrganisationDefinition } from './model';
 import { checkNationalId, normalizeNationalId } from './national-id';
@@ -17,13 +17,10 @@ function fieldSchema(field: FormFieldDefinition, organisation: OrganisationDefin
   switch (field.type) {
     case 'text':
     case 'textarea':
-      return z
-        .string()
-        .check(
-          z.trim(),
-          z.minLength(1, 'Required.'),
-          z.maxLength(field.maxLength ?? (field.type === 'text' ? TEXT_MAX : TEXTAREA_MAX)),
-        );
+      return text(1, field.maxLength ?? (field.type === 'text' ? TEXT_MAX : TEXTAREA_MAX), {
+        tooShort: 'Required.',
+        multiline: field.type === 'textarea',
+      });
     case 'email':
       return z.email('Enter a valid email address.').check(z.toLowerCase());
     case 'corporate_email':

@@ -11,7 +11,8 @@ export interface MailFacts {
   readonly subject: string;
   /** Where a signed-in requester follows the ticket; absent for guests. */
   readonly link?: string;
-  readonly name: string;
+  /** Whom the greeting names; absent for guests, whose name is whatever a stranger typed. */
+  readonly name?: string;
   /** A guest's private link: only in their first mail, the one place their token ever travels. */
   readonly guestLink?: string;
   readonly message?: string;
@@ -35,11 +36,11 @@ const NO_REPLY: Record<Language, string> = {
   en: 'This message is for information: replies to this email are not added to the ticket. Please use the portal.',
 };
 
-const GREETING: Record<Language, (name: string) => string> = {
-  ca: (name) => `Hola, ${name}:`,
-  es: (name) => `Hola, ${name}:`,
-  oc: (name) => `Adishatz, ${name}:`,
-  en: (name) => `Hello ${name},`,
+const GREETING: Record<Language, (name?: string) => string> = {
+  ca: (name) => (name ? `Hola, ${name}:` : 'Hola:'),
+  es: (name) => (name ? `Hola, ${name}:` : 'Hola:'),
+  oc: (name) => (name ? `Adishatz, ${name}:` : 'Adishatz:'),
+  en: (name) => (name ? `Hello ${name},` : 'Hello,'),
 };
 
 const TEMPLATES: Record<MailEvent, Record<Language, Template>> = {

@@ -42,7 +42,13 @@ async function deliver(record: DynamoDBRecord): Promise<void> {
     return;
   }
   try {
-    await sendMail(message, await addresseeOf(message.recipient));
+    const addressee = await addresseeOf(message.recipient);
+    if (!addressee) {
+      // Never mail an address its owner has not proved: it could be anyone's.
+      logger.info('Notification not sent: address not verified', { event: message.event, ticketId: message.ticketId });
+      return;
+    }
+    await sendMail(message, addressee);
     logger.info('Notification sent', { event: message.event, ticketId: message.ticketId });
   } catch (error) {
     await releaseDelivery(message);
@@ -51,10 +57,14 @@ async function deliver(record: DynamoDBRecord): Promise<void> {
   }
 }
 
-/** A guest's details travel with the mail; a person's are read now, so their latest language and address apply. */
-async function addresseeOf(recipient: Recipient): Promise<Addressee> {
+/**
+ * A guest's details travel with the mail (they prove the address by the link it carries); a
+ * person's are read now, so their latest language and address apply, and only if verified.
+ */
+async function addresseeOf(recipient: Recipient): Promise<Addressee | undefined> {
   if (isGuest(recipient)) return { ...recipient, guest: true };
   const profile = await getProfile(recipient.userId);
   if (!profile) throw new Error('The recipient has no profile');
+  if (!profile.emailVerified) return undefined;
   return { name: profile.name, email: profile.email, language: profile.language, guest: false };
 }

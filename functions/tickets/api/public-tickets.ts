@@ -30,7 +30,7 @@ export const handler = byRoute(
         const ticket = await openTicket(deps, { kind: 'guest', ...requester, language, client }, input);
         metrics.addMetric('GuestTicketsFiled', MetricUnit.Count, 1);
         // The access token travels only by email: whoever can read this response cannot open the ticket.
-        return created(ticketView(ticket, language), `/public/tickets/${ticket.ticketId}`);
+        return created(ticketView(ticket, language, 'guest'), `/public/tickets/${ticket.ticketId}`);
       },
     },
 
@@ -51,7 +51,7 @@ export const handler = byRoute(
             body,
           ),
         );
-        return created(ticketView(updated, language), `/public/tickets/${params.ticketId}`);
+        return created(ticketView(updated, language, 'guest'), `/public/tickets/${params.ticketId}`);
       },
     },
   },

@@ -9,7 +9,7 @@ import { accessAsUser, mayBeStaff, workAccess } from '../domain/access';
 import { reply } from '../domain/conversation';
 import { formIssues, openTicket } from '../domain/filing';
 import { updateTicket } from '../domain/staff-changes';
-import { threadView, ticketView } from '../domain/views';
+import { type Reader, threadView, ticketView } from '../domain/views';
 import { appendWithRetry } from './appending';
 import { ticketDeps as deps } from './deps';
 
@@ -26,14 +26,17 @@ export const handler = byRoute(
         const profile = await profileOf(caller, language);
         const ticket = await openTicket(deps, { kind: 'user', caller, profile, client }, body);
         metrics.addMetric('TicketsFiled', MetricUnit.Count, 1);
-        return created(ticketView(ticket, language), `/tickets/${ticket.ticketId}`);
+        return created(ticketView(ticket, language, 'requester'), `/tickets/${ticket.ticketId}`);
       },
     },
 
     'GET /tickets': {
       run: async ({ query, caller, language }) => {
         const page = await deps.store.listByRequester(caller.userId, query);
-        return ok({ items: page.items.map((ticket) => ticketView(ticket, language)), nextCursor: page.nextCursor });
+        return ok({
+          items: page.items.map((ticket) => ticketView(ticket, language, 'requester')),
+          nextCursor: page.nextCursor,
+        });
       },
     },
 
@@ -57,19 +60,22 @@ export const handler = byRoute(
         if (access.ticket.version !== version) throw new Conflict('The ticket changed since you read it; reload it.');
         const assignee = body.assigneeId ? profiles.get(body.assigneeId) : undefined;
         const updated = await updateTicket(deps, access, body, version, assignee);
-        return ok(ticketView(updated, language), { etag: `"${updated.version}"` });
+        return ok(ticketView(updated, language, 'staff'), { etag: `"${updated.version}"` });
       },
     },
 
     'POST /tickets/{ticketId}/messages': {
       run: async ({ params, body, caller, language }) => {
+        let reader: Reader = 'requester';
         const updated = await appendWithRetry(async () => {
           const { ticket, profiles } = mayBeStaff(caller)
             ? await deps.store.ticketAndProfiles(params.ticketId, [caller.userId])
             : { ticket: await deps.store.ticket(params.ticketId), profiles: new Map() };
-          return reply(deps, accessAsUser(caller, profiles.get(caller.userId), ticket), body);
+          const access = accessAsUser(caller, profiles.get(caller.userId), ticket);
+          reader = access.as;
+          return reply(deps, access, body);
         });
-        return created(ticketView(updated, language), `/tickets/${params.ticketId}`);
+        return created(ticketView(updated, language, reader), `/tickets/${params.ticketId}`);
       },
     },
   },

@@ -46,16 +46,16 @@ export function workAccess(
   ticket: TicketRecord | undefined,
 ): StaffAccess {
   const member = staffMember(caller, profile);
-  const works =
-    member &&
-    ticket &&
-    member.staff.organisationId === ticket.organisationId &&
-    (member.staff.supervisor ||
-      (ticket.teamId !== undefined && member.staff.teamIds.includes(ticket.teamId)) ||
-      member.staff.topicIds.includes(ticket.topicId));
-  if (!works || !ticket || !member) throw new NotFound('No such ticket.');
+  if (!member || !ticket || !mayWork(member.staff, ticket)) throw new NotFound('No such ticket.');
   return { as: 'staff', ticket, member };
 }
+
+/** Whether someone who works here may work this ticket: supervisors all of their organisation's, agents their teams' or topics'. */
+export const mayWork = (staff: StaffProfile, ticket: Pick<TicketRecord, 'organisationId' | 'teamId' | 'topicId'>) =>
+  staff.organisationId === ticket.organisationId &&
+  (staff.supervisor ||
+    (ticket.teamId !== undefined && staff.teamIds.includes(ticket.teamId)) ||
+    staff.topicIds.includes(ticket.topicId));
 
 /** A guest's ticket, if the hash of the token they present matches; otherwise 404. */
 export function accessAsGuest(ticket: TicketRecord | undefined, token: string | undefined, ids: Ids): RequesterAccess {

@@ -3,7 +3,7 @@ import type { HistoryAction } from '../../../contracts/vocabulary';
 import { findTeam, findTopic, topicPaths } from '../../catalogue/domain/index';
 import { type FieldIssue, ValidationFailed } from '../../platform/kernel/errors';
 import type { Profile } from '../../profiles/domain/index';
-import type { StaffAccess } from './access';
+import { mayWork, type StaffAccess } from './access';
 import { historyEntry } from './history';
 import { type TicketEvent, transition } from './lifecycle';
 import type { HistoryRecord, TicketRecord } from './model';
@@ -35,8 +35,14 @@ export async function updateTicket(
   if (changes.topicId && topic?.organisationId !== ticket.organisationId) {
     issues.push({ path: 'topicId', message: 'No such topic here.' });
   }
-  if (changes.assigneeId && assignee?.staff?.organisationId !== ticket.organisationId) {
-    issues.push({ path: 'assigneeId', message: 'No such agent here.' });
+  // Whoever is assigned must be able to work the ticket as it will be: its team and topic after this change.
+  const worked = {
+    organisationId: ticket.organisationId,
+    teamId: team?.id ?? ticket.teamId,
+    topicId: topic?.id ?? ticket.topicId,
+  };
+  if (changes.assigneeId && !(assignee?.staff && mayWork(assignee.staff, worked))) {
+    issues.push({ path: 'assigneeId', message: 'Not a member of staff who may work this ticket.' });
   }
   if (issues.length > 0) throw new ValidationFailed(issues);
 
@@ -55,7 +61,8 @@ export async function updateTicket(
   const record = (action: HistoryAction, from: string | undefined, to: string | undefined) =>
     history.push(historyEntry(deps.ids, now, ticket.ticketId, action, by, from, to));
   if (status !== ticket.status) record('status_changed', ticket.status, status);
-  if (assignee && assignee.userId !== ticket.assigneeId) record('assigned', ticket.assigneeId, assignee.userId);
+  // By name: the history is shown to requesters, who see staff by display name only.
+  if (assignee && assignee.userId !== ticket.assigneeId) record('assigned', ticket.assigneeName, assignee.name);
   if (forwarding) record('forwarded', ticket.teamId, team.id);
   if (changes.priority && changes.priority !== ticket.priority) {
     record('priority_changed', ticket.priority, `${changes.priority}: ${changes.reason}`);

@@ -30,8 +30,11 @@ function statusLabel(ticket: TicketRecord, language: Language): string {
   return LABELS[ticket.status][language];
 }
 
-/** The ticket as the API shows it, in the reader's language. */
-export function ticketView(ticket: TicketRecord, language: Language): Ticket {
+/** Who reads a ticket: requesters and guests see staff by display name only, never their ids. */
+export type Reader = TicketAccess['as'];
+
+/** The ticket as the API shows it to this reader, in their language. */
+export function ticketView(ticket: TicketRecord, language: Language, reader: Reader): Ticket {
   const path = ticket.topicPaths[language];
   return {
     id: ticket.ticketId,
@@ -50,7 +53,7 @@ export function ticketView(ticket: TicketRecord, language: Language): Ticket {
     requester: { name: ticket.requesterName },
     ...(ticket.teamId && ticket.teamName ? { team: { id: ticket.teamId, name: ticket.teamName[language] } } : {}),
     ...(ticket.assigneeId && ticket.assigneeName
-      ? { assignee: { id: ticket.assigneeId, name: ticket.assigneeName } }
+      ? { assignee: { ...(reader === 'staff' ? { id: ticket.assigneeId } : {}), name: ticket.assigneeName } }
       : {}),
     createdAt: ticket.createdAt,
     updatedAt: ticket.updatedAt,
@@ -81,7 +84,7 @@ const byId = (a: string, b: string) => a.localeCompare(b);
 /** The ticket page: thread oldest first, internal notes for staff only, and the history. */
 export function threadView(access: TicketAccess, thread: Thread, language: Language): TicketWithThread {
   return {
-    ...ticketView(access.ticket, language),
+    ...ticketView(access.ticket, language, access.as),
     thread: thread.messages
       .filter((message) => access.as === 'staff' || !message.internal)
       .toSorted((a, b) => byId(a.messageId, b.messageId))

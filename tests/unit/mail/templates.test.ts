@@ -28,6 +28,12 @@ describe('notification mails', () => {
     expect(renderMail('created', 'en', facts).text).toContain('replies to this email are not added to the ticket');
   });
 
+  it('greet people by name, and guests without one: their name is whatever a stranger typed', () => {
+    expect(renderMail('created', 'en', facts).text).toMatch(/^Hello Anna,/);
+    expect(renderMail('created', 'en', { ...facts, name: undefined }).text).toMatch(/^Hello,\n/);
+    expect(renderMail('created', 'ca', { ...facts, name: undefined }).text).toMatch(/^Hola:\n/);
+  });
+
   it('give a guest their private link only when there is one, and otherwise point to the first mail', () => {
     const first = renderMail('created', 'ca', {
       ...facts,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cryptoIds } from '../../../functions/platform/ids';
 import { Forbidden, InvalidTransition, ValidationFailed } from '../../../functions/platform/kernel/errors';
+import type { Profile } from '../../../functions/profiles/domain/index';
 import { reply } from '../../../functions/tickets/domain/conversation';
 import { openTicket } from '../../../functions/tickets/domain/filing';
 import { updateTicket } from '../../../functions/tickets/domain/staff-changes';
@@ -154,14 +155,35 @@ describe('working a ticket', () => {
     expect(forwarded.teamName?.en).toBeTruthy();
   });
 
-  it('assigns only to staff of the ticket’s organisation, keeping their name', async () => {
+  it('assigns only to staff who may work the ticket as it will be, recording names, never ids, in the history', async () => {
     const { deps, history } = world();
     const ticket = await openTicket(deps, requester, incident);
-    await expect(
-      updateTicket(deps, staffAccess(ticket), { assigneeId: 'u-citizen' }, 1, citizenProfile),
-    ).rejects.toThrow(ValidationFailed);
-    const assigned = await updateTicket(deps, staffAccess(ticket), { assigneeId: 'u-colleague' }, 1, colleague);
-    expect(assigned).toMatchObject({ assigneeId: 'u-colleague', assigneeName: 'Marta' });
-    expect(history.at(-1)).toMatchObject({ action: 'assigned', to: 'u-colleague' });
+    const refused = (assigneeId: string, profile: Profile | undefined, teamId?: string) =>
+      expect(
+        updateTicket(deps, staffAccess(ticket), { assigneeId, ...(teamId ? { teamId } : {}) }, 1, profile),
+      ).rejects.toThrow(ValidationFailed);
+    await refused('u-citizen', citizenProfile);
+    await refused('u-nobody', undefined);
+    // Marta works on systems, not on the web team this ticket is with…
+    await refused('u-colleague', colleague);
+    // …unless it is forwarded to her team in the same change.
+    const moved = await updateTicket(
+      deps,
+      staffAccess(ticket),
+      { assigneeId: 'u-colleague', teamId: 'dipu-systems' },
+      1,
+      colleague,
+    );
+    expect(moved).toMatchObject({ assigneeId: 'u-colleague', assigneeName: 'Marta', teamId: 'dipu-systems' });
+    expect(history.find((entry) => entry.action === 'assigned')).toMatchObject({ to: 'Marta' });
+    const again = await updateTicket(
+      deps,
+      staffAccess(moved),
+      { assigneeId: 'u-agent', teamId: 'dipu-web' },
+      2,
+      agentProfile,
+    );
+    expect(again.assigneeId).toBe('u-agent');
+    expect(history.findLast((entry) => entry.action === 'assigned')).toMatchObject({ from: 'Marta', to: 'Jordi' });
   });
 });

@@ -13,7 +13,7 @@ describe('how a ticket reads', () => {
       { kind: 'user', caller: citizen, profile: citizenProfile, client: CLIENT },
       incident,
     );
-    expect(ticketView(ticket, 'es')).toMatchObject({
+    expect(ticketView(ticket, 'es', 'requester')).toMatchObject({
       statusLabel: 'Abierto',
       topic: { id: 'dipu-web-portals', path: ['Tecnología y aplicaciones', 'Portales web'], name: 'Portales web' },
     });
@@ -27,9 +27,9 @@ describe('how a ticket reads', () => {
       incident,
     );
     const forwarded = await updateTicket(deps, staffAccess(ticket), { teamId: 'dipu-systems' }, 1, undefined);
-    const view = ticketView(forwarded, 'en');
+    const view = ticketView(forwarded, 'en', 'requester');
     expect(view.statusLabel).toBe(`Forwarded to ${view.team?.name}`);
-    expect(ticketView(forwarded, 'ca').statusLabel).toMatch(/^Derivat a /);
+    expect(ticketView(forwarded, 'ca', 'requester').statusLabel).toMatch(/^Derivat a /);
   });
 
   it('shows internal notes to staff only, and the thread oldest first', async () => {

@@ -1,23 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { api } from '../support/api';
-import { mailTo, nowSeconds } from '../support/mail';
-import { portalIncident, type TicketBody } from '../support/tickets';
-
-async function fileAsGuest() {
-  const email = `guest-${randomUUID().slice(0, 8)}@example.org`;
-  const since = nowSeconds();
-  const response = await api<TicketBody>('POST', '/public/tickets', {
-    body: { ...portalIncident(), requester: { name: 'Pere Guest', email } },
-    headers: { 'accept-language': 'es' },
-  });
-  expect(response.status).toBe(201);
-  const [mail] = await mailTo(email, since);
-  const token = decodeURIComponent(/#token=([^\s]+)/.exec(mail?.body.text ?? '')?.[1] ?? '');
-  return { ticket: response.body, token, mail, raw: JSON.stringify(response.body) };
-}
+import { fileAsGuest, portalIncident, type TicketBody } from '../support/tickets';
 
 describe('guests (no account)', () => {
+  it('may not record a ticket as if it came by phone, email or in person: 403', async () => {
+    const response = await api('POST', '/public/tickets', {
+      body: { ...portalIncident(), channel: 'phone', requester: { name: 'Pere', email: 'pere@example.org' } },
+    });
+    expect(response.status).toBe(403);
+  });
+
   it('file a ticket and get the access link by email only', async () => {
     const { ticket, token, mail, raw } = await fileAsGuest();
     expect(ticket.number).toMatch(/^DIPU-/);

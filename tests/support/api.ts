@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import type { Language } from '../../contracts/vocabulary';
 import { addUser, signIn } from '../../lib/local/cognito';
@@ -65,6 +67,12 @@ export interface ApiResponse<T = unknown> {
 
 let validate: Promise<ReturnType<typeof responseValidator>> | undefined;
 
+/** Each answer's operation and status, for the run's comparison with the document (support/status-coverage.ts). */
+function recordStatus(operation: string | undefined, status: number) {
+  const dir = inject('statusLog');
+  if (operation && dir) appendFileSync(join(dir, `${process.pid}.log`), `${operation} ${status}\n`);
+}
+
 /** The checker of the document the API serves at /openapi.json, fetched once per test file. */
 function validator() {
   validate ??= fetch(`${endpoints().apiUrl}/openapi.json`)
@@ -110,15 +118,18 @@ export async function api<T = unknown>(
   });
   const text = await response.text();
   if (!options.undocumentedRoute) {
-    const problems = (await validator())({
+    const contract = await validator();
+    const pathname = new URL(path, 'http://x').pathname;
+    const problems = contract.check({
       method,
-      path: new URL(path, 'http://x').pathname,
+      path: pathname,
       status: response.status,
       headers: response.headers,
       text,
     });
     if (problems.length > 0)
       throw new Error(`The response breaks the OpenAPI document:\n${problems.join('\n')}\n${text}`);
+    recordStatus(contract.operationOf(method, pathname), response.status);
   }
   let body: unknown = text;
   try {

@@ -36,7 +36,15 @@ export function responseValidator(document: Document) {
   routes.sort((a, b) => b.specificity - a.specificity);
   const compiled = new Map<string, ValidateFunction>();
 
-  return (check: ResponseCheck): string[] => {
+  /** `GET /tickets/{ticketId}`: the operation a request reaches, as the document names it. */
+  const operationOf = (method: string, path: string) => {
+    const route = routes.find(
+      (candidate) => candidate.pattern.test(path) && document.paths[candidate.template]?.[method.toLowerCase()],
+    );
+    return route ? `${method.toUpperCase()} ${route.template}` : undefined;
+  };
+
+  const check = (check: ResponseCheck): string[] => {
     const method = check.method.toLowerCase();
     const route = routes.find(
       (candidate) => candidate.pattern.test(check.path) && document.paths[candidate.template]?.[method],
@@ -77,4 +85,5 @@ export function responseValidator(document: Document) {
     }
     return problems;
   };
+  return { check, operationOf };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Ticket, TicketWithThread } from '../../contracts/tickets';
 import { api } from './api';
+import { mailTo, nowSeconds } from './mail';
 
 /** A ticket as the API returns it, with its thread and history when read one by one. */
 export type TicketBody = Ticket & Partial<Pick<TicketWithThread, 'thread' | 'history'>>;
@@ -22,4 +23,18 @@ export async function fileAs(who: string | { token: string }, body: unknown, hea
   const response = await api<TicketBody>('POST', '/tickets', { ...caller, body, headers });
   if (response.status !== 201) throw new Error(`Filing failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
+}
+
+/** Files as a guest and reads the access token from the mail it brings, as the guest would. */
+export async function fileAsGuest() {
+  const email = `guest-${randomUUID().slice(0, 8)}@example.org`;
+  const since = nowSeconds();
+  const response = await api<TicketBody>('POST', '/public/tickets', {
+    body: { ...portalIncident(), requester: { name: 'Pere Guest', email } },
+    headers: { 'accept-language': 'es' },
+  });
+  if (response.status !== 201) throw new Error(`Guest filing failed: ${response.status}`);
+  const [mail] = await mailTo(email, since);
+  const token = decodeURIComponent(/#token=([^\s]+)/.exec(mail?.body.text ?? '')?.[1] ?? '');
+  return { ticket: response.body, token, mail, raw: JSON.stringify(response.body) };
 }

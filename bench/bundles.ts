@@ -3,6 +3,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { ENV } from '../functions/platform/env';
+import { DEFAULT_FILING_LIMITS } from '../functions/tickets/domain/limits';
 import { FUNCTIONS } from '../functions/platform/functions';
 import { esbuildOptions, lazyModuleOptions } from '../lib/bundling';
 
@@ -31,7 +32,11 @@ const BASELINE = 'baseline (DynamoDB GetItem)';
 const ROUNDS = 31;
 
 /** Placeholder values: modules read configuration at import, and a cold start includes that. */
-const PLACEHOLDER_ENV = Object.fromEntries(Object.values(ENV).map((name) => [name, `bench-${name.toLowerCase()}`]));
+const PLACEHOLDER_ENV = {
+  ...Object.fromEntries(Object.values(ENV).map((name) => [name, `bench-${name.toLowerCase()}`])),
+  // Parsed at import, so it must be what a stage sets.
+  [ENV.filingLimits]: JSON.stringify(DEFAULT_FILING_LIMITS),
+};
 
 function importMs(file: string): number {
   const child = spawnSync(

@@ -51,6 +51,9 @@ export interface RouteSpec {
   readonly problems?: readonly RouteProblem[];
 }
 
+/** An `Idempotency-Key`: 1–255 visible ASCII characters (a UUID, typically). */
+export const IDEMPOTENCY_KEY_PATTERN = '^[\\x21-\\x7E]{1,255}$';
+
 export const routeKey = (route: Pick<RouteSpec, 'method' | 'path'>) => `${route.method} ${route.path}` as const;
 
 /**

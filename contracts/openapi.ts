@@ -1,5 +1,5 @@
 import { Health } from './health';
-import type { RequestSpec, ResponseSpec, RouteSpec } from './http';
+import { IDEMPOTENCY_KEY_PATTERN, type RequestSpec, type ResponseSpec, type RouteSpec } from './http';
 import { Me, UpdateMe } from './me';
 import { GatewayError, Problem } from './problems';
 import { RESPONSES } from './responses';
@@ -129,7 +129,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
                 in: 'header',
                 required: false,
                 description: 'Retries with the same key within a day replay the first response',
-                schema: { type: 'string', minLength: 1, maxLength: 255 },
+                schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN },
               },
             ]
           : []),

@@ -105,6 +105,21 @@ describe('filing a ticket as a signed-in user', () => {
     expect(reused.status).toBe(409);
   });
 
+  it('refuses a malformed Idempotency-Key with 400, filing nothing', async () => {
+    const subject = `Keyed ${randomUUID()}`;
+    for (const key of ['k'.repeat(256), 'with space', 'tab\there', 'clé']) {
+      const refused = await api<{ errors: { path: string }[] }>('POST', '/tickets', {
+        as: 'citizen',
+        body: portalIncident({ subject }),
+        headers: { 'idempotency-key': key },
+      });
+      expect(refused.status, key).toBe(400);
+      expect(refused.body.errors.map((error) => error.path)).toEqual(['headers.idempotency-key']);
+    }
+    const mine = await api<{ items: TicketBody[] }>('GET', '/tickets?limit=100', { as: 'citizen' });
+    expect(mine.body.items.map((ticket) => ticket.subject)).not.toContain(subject);
+  });
+
   it('takes a call-back request with a phone and a morning or afternoon slot', async () => {
     const response = await api<TicketBody & { callback: unknown }>('POST', '/tickets', {
       as: 'citizen',

@@ -2,11 +2,11 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy, { type MiddlewareObj, type Request } from '@middy/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { type RequestSpec, type RouteSpec, SECURITY_HEADERS } from '../../../contracts/http';
+import { IDEMPOTENCY_KEY_PATTERN, type RequestSpec, type RouteSpec, SECURITY_HEADERS } from '../../../contracts/http';
 import { ROUTES, type RouteKey } from '../../../contracts/routes';
 import type { Language } from '../../../contracts/vocabulary';
 import type { Caller } from '../kernel/caller';
-import { Forbidden, Throttled, Unauthorized } from '../kernel/errors';
+import { Forbidden, Throttled, Unauthorized, ValidationFailed } from '../kernel/errors';
 import { logger, metrics } from '../observability';
 import { callerOf } from './identity';
 import { pickLanguage } from './language';
@@ -62,7 +62,9 @@ export function httpHandler<K extends RouteKey>(
     .use(requestKeys())
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(baseHeaders())
-    .use(route.idempotent && functionOptions.idempotency ? [functionOptions.idempotency()] : [])
+    .use(
+      route.idempotent && functionOptions.idempotency ? [idempotencyKeyChecked(), functionOptions.idempotency()] : [],
+    )
     .use(problemErrors())
     .handler(async (event) => {
       const caller = callerOf(event);
@@ -115,6 +117,22 @@ function baseHeaders(): MiddlewareObj<APIGatewayProxyEventV2, HttpResult> {
     if (request.response) request.response.headers = { ...SECURITY_HEADERS, ...request.response.headers };
   };
   return { after: add, onError: add };
+}
+
+const IDEMPOTENCY_KEY = new RegExp(IDEMPOTENCY_KEY_PATTERN);
+
+/** A malformed `Idempotency-Key` is bad input like any other, refused before a record is kept for it. */
+function idempotencyKeyChecked(): MiddlewareObj<APIGatewayProxyEventV2> {
+  return {
+    before: ({ event }) => {
+      const key = event.headers?.['idempotency-key'];
+      if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+        throw new ValidationFailed([
+          { path: 'headers.idempotency-key', message: 'Use 1 to 255 visible ASCII characters, e.g. a UUID.' },
+        ]);
+      }
+    },
+  };
 }
 
 /** Registered last so its onError runs first: every failure leaves as problem+json, never a stack trace. */

@@ -1,6 +1,6 @@
 import type { UpdateTicket } from '../../../contracts/tickets';
 import type { HistoryAction } from '../../../contracts/vocabulary';
-import { findTeam, findTopic, topicPaths } from '../../catalogue/domain/index';
+import { findTeam, findTopic, isFileable, topicPaths } from '../../catalogue/domain/index';
 import { type FieldIssue, ValidationFailed } from '../../platform/kernel/errors';
 import type { Profile } from '../../profiles/domain/index';
 import { mayWork, type StaffAccess } from './access';
@@ -34,6 +34,8 @@ export async function updateTicket(
   const topic = changes.topicId ? findTopic(catalogue, changes.topicId) : undefined;
   if (changes.topicId && topic?.organisationId !== ticket.organisationId) {
     issues.push({ path: 'topicId', message: 'No such topic here.' });
+  } else if (topic && !isFileable(topic)) {
+    issues.push({ path: 'topicId', message: 'Choose a more specific topic.' });
   }
   // Whoever is assigned must be able to work the ticket as it will be: its team and topic after this change.
   const worked = {

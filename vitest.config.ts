@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Four layers, run in order by `npm test`: unit (pure), infra (CDK template + cdk-nag),
- * integration (handlers and emulators) and e2e (HTTP through the local gateway).
- * Integration and e2e share one global setup that starts the local stack once.
+ * Five layers, run in order by `npm test`: unit (pure), infra (CDK template + cdk-nag),
+ * integration (handlers and emulators), e2e (HTTP through the local gateway) and fuzz
+ * (property-based hostile input through the gateway). Each project with the global setup gets
+ * a local stack of its own, so nothing else writes to the table the fuzz watches.
  */
 export default defineConfig({
   test: {
@@ -24,8 +25,18 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/support/global-setup.ts'],
+          // The status check is set up first so it tears down last, once the stack has stopped.
+          globalSetup: ['tests/support/status-coverage.ts', 'tests/support/global-setup.ts'],
           testTimeout: 30_000,
+          hookTimeout: 90_000,
+        },
+      },
+      {
+        test: {
+          name: 'fuzz',
+          include: ['tests/fuzz/**/*.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts'],
+          testTimeout: 120_000,
           hookTimeout: 90_000,
         },
       },

@@ -3,8 +3,8 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { ENV } from '../functions/platform/env';
-import { DEFAULT_FILING_LIMITS } from '../functions/tickets/domain/limits';
 import { FUNCTIONS } from '../functions/platform/functions';
+import { DEFAULT_FILING_LIMITS } from '../functions/tickets/domain/limits';
 import { esbuildOptions, lazyModuleOptions } from '../lib/bundling';
 
 /** Cold-start budget per function, relative to the baseline bundle (bench/baseline.ts). */

@@ -48,6 +48,11 @@ export interface RouteSpec {
    * outside them learns nothing of what the route accepts. Absent: anyone the auth lets in.
    */
   readonly roles?: readonly Group[];
+  /**
+   * Public, non-personal content (topics, this document): its 2xx answers may be cached this
+   * long by browsers and CDNs, per language. Every other answer is `no-store`.
+   */
+  readonly publicCacheSeconds?: number;
   readonly problems?: readonly RouteProblem[];
 }
 

@@ -177,7 +177,17 @@ function problemResponses(
   gateway: (description: string) => unknown,
 ): Record<string, unknown> {
   const responses: Record<string, unknown> = {};
-  if (Object.keys(request).length > 0) responses[400] = problem('Invalid input; every failing field is listed');
+  if (Object.keys(request).length > 0) {
+    responses[400] = request.params
+      ? {
+          description: 'Invalid input, every failing field listed; or a path API Gateway cannot percent-decode',
+          content: {
+            'application/problem+json': { schema: { $ref: componentRef('Problem') } },
+            'application/json': { schema: { $ref: componentRef('GatewayError') } },
+          },
+        }
+      : problem('Invalid input; every failing field is listed');
+  }
   if (route.auth === 'jwt') responses[401] = gateway('Missing, expired or foreign token (API Gateway)');
   const problems = new Set(route.problems ?? []);
   if (problems.has(403) || route.roles) responses[403] = problem('Your role may not do this');

@@ -36,6 +36,7 @@ const routes = [
     operationId: 'getOpenApi',
     summary: 'This document',
     tags: ['Operations'],
+    publicCacheSeconds: 300,
   },
   {
     method: 'GET',
@@ -62,6 +63,7 @@ const routes = [
     summary: 'Topics a requester may choose, levels 1–3, each with its form and self-help guidance',
     tags: ['Topics'],
     request: { query: TopicsQuery },
+    publicCacheSeconds: 60,
   },
   {
     method: 'GET',
@@ -71,6 +73,7 @@ const routes = [
     summary: 'One topic with its form and guidance',
     tags: ['Topics'],
     request: { params: TopicParams },
+    publicCacheSeconds: 60,
     problems: [404],
   },
   {

@@ -1,9 +1,9 @@
 import * as z from './zod';
 
-/** C0 and C1 control characters and DEL. */
-const CONTROLS = /[\u0000-\u001F\u007F-\u009F]/u;
+/** Control characters (Unicode `Cc`): C0, DEL and C1. */
+const CONTROLS = /\p{Cc}/u;
 /** The same, but tab and line feed: what multi-line text may hold (CR is folded into LF first). */
-const CONTROLS_BUT_TAB_AND_NEWLINE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
+const CONTROLS_BUT_TAB_AND_NEWLINE = /(?![\t\n])\p{Cc}/u;
 /** Bidirectional embeddings, overrides and isolates: they make text read otherwise than it is stored. */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/u;
 /** Half of a UTF-16 surrogate pair on its own (JSON's `\ud800`): no character at all. */

@@ -150,6 +150,23 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       if (!response.headersSent) send(response, message(500, 'Internal Server Error', {}));
     });
   });
+  // What Node's parser refuses before any handler (a raw non-ASCII byte in the request line,
+  // headers above 16 KB) gets an answer like the gateway's others, not a bare status line.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return;
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    const reply = message(status, status === 431 ? 'Request Header Fields Too Large' : 'Bad Request', {});
+    const head = Object.entries({
+      ...reply.headers,
+      'content-length': String(reply.body.byteLength),
+      connection: 'close',
+    })
+      .map(([name, value]) => `${name}: ${value}`)
+      .join('\r\n');
+    socket.end(
+      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n${head}\r\n\r\n${reply.body}`,
+    );
+  });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { api } from '../support/api';
 import { fileAsGuest, portalIncident, type TicketBody } from '../support/tickets';

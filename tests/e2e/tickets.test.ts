@@ -87,11 +87,42 @@ describe('filing a ticket as a signed-in user', () => {
     expect(first.status).toBe(201);
     expect(retry.status).toBe(201);
     expect(retry.body.id).toBe(first.body.id);
+    expect(retry.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(retry.headers.get('cache-control')).toBe('no-store');
     const mine = await api<{ items: TicketBody[] }>('GET', '/tickets?limit=100', { as: 'citizen' });
     expect(mine.body.items.filter((t) => t.id === first.body.id)).toHaveLength(1);
     expect(mine.body.items.filter((t) => (t as unknown as { subject: string }).subject === body.subject)).toHaveLength(
       1,
     );
+  });
+
+  it('keeps the first request’s record when its key is reused for another request, so its retry still replays', async () => {
+    const key = randomUUID();
+    const body = portalIncident();
+    const headers = { 'idempotency-key': key };
+    const first = await api<TicketBody>('POST', '/tickets', { as: 'citizen', body, headers });
+    const reused = await api('POST', '/tickets', { as: 'citizen', body: portalIncident(), headers });
+    expect(reused.status).toBe(409);
+    const retry = await api<TicketBody>('POST', '/tickets', { as: 'citizen', body, headers });
+    expect(retry.status).toBe(201);
+    expect(retry.body.id).toBe(first.body.id);
+  });
+
+  it('scopes Idempotency-Keys to the caller: someone else’s request with the same key is their own', async () => {
+    const key = randomUUID();
+    const mine = await api<TicketBody>('POST', '/tickets', {
+      as: 'citizen',
+      body: portalIncident(),
+      headers: { 'idempotency-key': key },
+    });
+    const stranger = await newUser();
+    const theirs = await api<TicketBody>('POST', '/tickets', {
+      token: await stranger.token(),
+      body: portalIncident(),
+      headers: { 'idempotency-key': key },
+    });
+    expect(theirs.status).toBe(201);
+    expect(theirs.body.id).not.toBe(mine.body.id);
   });
 
   it('refuses an Idempotency-Key reused for a different request', async () => {

@@ -22,6 +22,13 @@ describe('topics for requesters', () => {
     );
   });
 
+  it('may be cached a minute by browsers and CDNs, per language, being public; a 404 may not', async () => {
+    const listed = await api('GET', '/topics');
+    expect(listed.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(listed.headers.get('vary')).toBe('Accept-Language');
+    expect((await api('GET', '/topics/no-such-topic')).headers.get('cache-control')).toBe('no-store');
+  });
+
   it('never shows internal (organisational) topics to requesters', async () => {
     const { body } = await api<{ items: Topic[] }>('GET', '/topics?organisationId=gencat');
     const ids = body.items.map((t) => t.id);

@@ -5,9 +5,6 @@ import { findTopic, visibleTopics } from '../domain/catalogue';
 import { topicView } from '../domain/views';
 import { loadCatalogue } from '../store';
 
-/** Topics are public and change rarely: clients and CDNs may keep them for a minute. */
-const CACHEABLE = { 'cache-control': 'public, max-age=60' };
-
 export const handler = byRoute({
   'GET /topics': {
     run: async ({ query, language }) => {
@@ -15,14 +12,14 @@ export const handler = byRoute({
         (topic) =>
           !query.organisationId || topic.organisationId === null || topic.organisationId === query.organisationId,
       );
-      return ok({ items: topics.map((topic) => topicView(topic, language)) }, CACHEABLE);
+      return ok({ items: topics.map((topic) => topicView(topic, language)) });
     },
   },
   'GET /topics/{topicId}': {
     run: async ({ params, language }) => {
       const topic = findTopic(await loadCatalogue(), params.topicId);
       if (!topic || topic.internal) throw new NotFound('No such topic.');
-      return ok(topicView(topic, language), CACHEABLE);
+      return ok(topicView(topic, language));
     },
   },
 });

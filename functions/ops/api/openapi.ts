@@ -8,6 +8,6 @@ let document: ReturnType<typeof buildOpenApiDocument> | undefined;
 export const handler = httpHandler('GET /openapi.json', {
   run: async () => {
     document ??= buildOpenApiDocument();
-    return ok(document, { 'cache-control': 'public, max-age=300' });
+    return ok(document);
   },
 });

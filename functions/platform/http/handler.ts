@@ -57,31 +57,34 @@ export function httpHandler<K extends RouteKey>(
   if (route.idempotent && !functionOptions.idempotency) {
     throw new Error(`${key} accepts Idempotency-Key: give its function the idempotency middleware`);
   }
-  return middy<APIGatewayProxyEventV2, HttpResult, Error, Context>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(requestKeys())
-    .use(logMetrics(metrics, { captureColdStartMetric: true }))
-    .use(baseHeaders())
-    .use(
-      route.idempotent && functionOptions.idempotency ? [idempotencyKeyChecked(), functionOptions.idempotency()] : [],
-    )
-    .use(problemErrors())
-    .handler(async (event) => {
-      const caller = callerOf(event);
-      if (route.auth === 'jwt' && !caller) throw new Unauthorized('Sign in to use this resource.');
-      if (route.roles && !caller?.groups.some((group) => route.roles?.includes(group))) {
-        throw new Forbidden('Your role may not do this.');
-      }
-      // The table's literal type says which schemas this route has; the runtime value is the same object.
-      const input = await parseInput(route.request as RequestOf<K>, event, options);
-      const answer = await run({
-        ...input,
-        caller: caller as HttpRequest<K>['caller'],
-        language: pickLanguage(event.headers?.['accept-language']),
-        client: event.requestContext?.http?.sourceIp ?? 'unknown',
-      });
-      return toHttpResult(answer);
-    });
+  return (
+    middy<APIGatewayProxyEventV2, HttpResult, Error, Context>()
+      .use(injectLambdaContext(logger, { resetKeys: true }))
+      .use(requestKeys())
+      .use(logMetrics(metrics, { captureColdStartMetric: true }))
+      .use(
+        route.idempotent && functionOptions.idempotency ? [idempotencyKeyChecked(), functionOptions.idempotency()] : [],
+      )
+      // After idempotency, so its `after` runs first: the response a retry replays carries the headers too.
+      .use(baseHeaders(route))
+      .use(problemErrors())
+      .handler(async (event) => {
+        const caller = callerOf(event);
+        if (route.auth === 'jwt' && !caller) throw new Unauthorized('Sign in to use this resource.');
+        if (route.roles && !caller?.groups.some((group) => route.roles?.includes(group))) {
+          throw new Forbidden('Your role may not do this.');
+        }
+        // The table's literal type says which schemas this route has; the runtime value is the same object.
+        const input = await parseInput(route.request as RequestOf<K>, event, options);
+        const answer = await run({
+          ...input,
+          caller: caller as HttpRequest<K>['caller'],
+          language: pickLanguage(event.headers?.['accept-language']),
+          client: event.requestContext?.http?.sourceIp ?? 'unknown',
+        });
+        return toHttpResult(answer);
+      })
+  );
 }
 
 /**
@@ -112,9 +115,17 @@ function requestKeys(): MiddlewareObj<APIGatewayProxyEventV2> {
   };
 }
 
-function baseHeaders(): MiddlewareObj<APIGatewayProxyEventV2, HttpResult> {
+/** The security headers on every answer; public content's successes are cacheable, per language. */
+function baseHeaders(route: RouteSpec): MiddlewareObj<APIGatewayProxyEventV2, HttpResult> {
   const add = (request: Request<APIGatewayProxyEventV2, HttpResult>) => {
-    if (request.response) request.response.headers = { ...SECURITY_HEADERS, ...request.response.headers };
+    const response = request.response;
+    if (!response) return;
+    const cacheable = route.publicCacheSeconds !== undefined && (response.statusCode ?? 200) < 300;
+    response.headers = {
+      ...SECURITY_HEADERS,
+      ...(cacheable ? { 'cache-control': `public, max-age=${route.publicCacheSeconds}`, vary: 'Accept-Language' } : {}),
+      ...response.headers,
+    };
   };
   return { after: add, onError: add };
 }

@@ -15,6 +15,13 @@ const RETRY_WINDOW_SECONDS = 24 * 60 * 60;
  * the body. A key reused by someone else or for another request is refused, never replayed.
  */
 const SAME_REQUEST = '[requestContext.authorizer.jwt.claims.sub, pathParameters, headers."x-ticket-token", body]';
+/**
+ * Keys are the client's, scoped to the route and to who calls (the signed-in person, or the
+ * guest's token), so one client's key never meets another's request.
+ */
+const KEY = '[routeKey, requestContext.authorizer.jwt.claims.sub, headers."x-ticket-token", headers."idempotency-key"]';
+/** Set once this request holds its key: only then may a failure release it. */
+const HOLDS_KEY = 'finestreta.idempotency.holdsKey';
 
 const withTtl = (record: StoredRecord) => ({ ...record, ...(record.expiry ? { ttl: record.expiry } : {}) });
 
@@ -74,7 +81,7 @@ export function idempotency(): MiddlewareObj<APIGatewayProxyEventV2> {
   const middleware = () => {
     powertools ??= import('./idempotency.lazy.js').then(({ idempotencyMiddleware }) =>
       idempotencyMiddleware(records, {
-        eventKey: 'headers."idempotency-key"',
+        eventKey: KEY,
         sameRequest: SAME_REQUEST,
         expiresAfterSeconds: RETRY_WINDOW_SECONDS,
       }),
@@ -82,12 +89,21 @@ export function idempotency(): MiddlewareObj<APIGatewayProxyEventV2> {
     return powertools;
   };
   return {
-    before: async (request) => (keyed(request.event) ? (await middleware()).before?.(request) : undefined),
+    before: async (request) => {
+      if (!keyed(request.event)) return undefined;
+      const replay = await (await middleware()).before?.(request);
+      (request.internal as Record<string, unknown>)[HOLDS_KEY] = true;
+      return replay;
+    },
     after: async (request) => {
       if (keyed(request.event)) await (await middleware()).after?.(request);
     },
+    // Powertools deletes the key's record on any error, even one its own `before` raised for a
+    // key another request holds (a reuse, a retry still in progress): that would erase the
+    // first request's record and let its next retry run again. Only a holder releases it.
     onError: async (request) => {
-      if (keyed(request.event)) await (await middleware()).onError?.(request);
+      if (keyed(request.event) && (request.internal as Record<string, unknown>)[HOLDS_KEY])
+        await (await middleware()).onError?.(request);
     },
   };
 }

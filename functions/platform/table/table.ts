@@ -68,8 +68,10 @@ export async function getItems(
   { consistent = false }: ReadOptions = {},
 ): Promise<(StoredItem | undefined)[]> {
   const found = new Map<string, StoredItem>();
+  // BatchGetItem refuses a list with the same key twice (someone assigning a ticket to themselves).
+  const unique = [...new Map(keys.map((k) => [keyString(k), { ...k }])).values()];
   await untilProcessed<Record<string, unknown>>(
-    keys.map((k) => ({ ...k })),
+    unique,
     async (pending) => {
       const { Responses, UnprocessedKeys } = await documents.send(
         new BatchGetCommand({ RequestItems: { [TABLE_NAME]: { Keys: pending, ConsistentRead: consistent } } }),

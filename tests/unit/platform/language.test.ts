@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { pickLanguage } from '../../../functions/platform/http/language';
 
 describe('pickLanguage', () => {
+  it('finds nothing in tags that name properties of every JavaScript object', () => {
+    for (const tag of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '__proto__-x, en;q=0.5']) {
+      expect(['ca', 'en'], tag).toContain(pickLanguage(tag));
+    }
+    expect(pickLanguage('constructor, es;q=0.9')).toBe('es');
+  });
+
   it('defaults to Catalan when the client states no preference', () => {
     expect(pickLanguage(undefined)).toBe('ca');
     expect(pickLanguage('')).toBe('ca');

@@ -20,10 +20,17 @@ module.exports = {
       severity: 'error',
       comment:
         'A domain holds the rules: no AWS SDK, no HTTP, no Lambda types, no stores or handlers. It may use the ' +
-        'contract, the pure kernel of the platform, zod, its own domain and other domains through their index.',
+        'contract, the pure kernel of the platform, zod, the time-zone library (@date-fns/tz, pure), its own ' +
+        'domain and other domains through their index.',
       from: { path: '^functions/[^/]+/domain/' },
       to: {
-        pathNot: ['^contracts/', '^functions/platform/kernel/', '^functions/([^/]+)/domain/', 'node_modules/zod/'],
+        pathNot: [
+          '^contracts/',
+          '^functions/platform/kernel/',
+          '^functions/([^/]+)/domain/',
+          'node_modules/zod/',
+          'node_modules/@date-fns/tz/',
+        ],
       },
     },
     {

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import type { Calendar } from '../../../functions/sla/domain/calendar';
+import {
+  breaches,
+  type ClockEvent,
+  clockAfter,
+  nextDueAt,
+  replaySla,
+  startSla,
+} from '../../../functions/sla/domain/clock';
+import type { Commitments } from '../../../functions/sla/domain/policy';
+
+/** Source 000's office hours: 8:00–15:00 on weekdays, in Madrid (UTC+1 in November). */
+const office: Calendar = {
+  timeZone: 'Europe/Madrid',
+  week: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [day, [{ from: '08:00', to: '15:00' }]])),
+  holidays: [],
+};
+/** Two business hours to answer, and "the same or the next business day" to resolve (source 004). */
+const commitments: Commitments = { firstResponse: { minutes: 120 }, resolution: { days: 1, endOfDay: true } };
+/** Monday 23 November 2026, at a local Madrid time. */
+const monday = (time: string) => new Date(`2026-11-23T${time}:00+01:00`);
+const local = (day: string, time: string) => new Date(`2026-11-${day}T${time}:00+01:00`).toISOString();
+
+describe('a ticket’s response-time clock', () => {
+  it('is due two business hours after filing, and resolved by the end of the next business day', () => {
+    const sla = startSla(office, commitments, monday('10:00'));
+    expect(sla).toEqual({
+      firstResponseDueAt: local('23', '12:00'),
+      resolutionDueAt: local('24', '15:00'),
+      pausedMinutes: 0,
+    });
+  });
+
+  it('counts from the next opening, over the weekend, when filed near closing on a Friday', () => {
+    const sla = startSla(office, commitments, new Date('2026-11-27T14:30:00+01:00'));
+    expect(sla.firstResponseDueAt).toBe(local('30', '09:30'));
+  });
+
+  it('takes the first public staff reply as the first response, never an internal note', () => {
+    const filed = startSla(office, commitments, monday('10:00'));
+    const noted = clockAfter(filed, office, { from: 'open', to: 'open', at: monday('10:30') });
+    expect(noted.firstRespondedAt).toBeUndefined();
+    const answered = clockAfter(noted, office, {
+      from: 'open',
+      to: 'in_progress',
+      at: monday('11:00'),
+      publicStaffReply: true,
+    });
+    const again = clockAfter(answered, office, {
+      from: 'in_progress',
+      to: 'in_progress',
+      at: monday('11:30'),
+      publicStaffReply: true,
+    });
+    expect(again.firstRespondedAt).toBe(monday('11:00').toISOString());
+  });
+
+  it('pauses while waiting on the requester and moves the unmet due times by the business time paused', () => {
+    const filed = startSla(office, commitments, monday('10:00'));
+    // The request for information is itself the first response, then the clock stops…
+    const asked = clockAfter(filed, office, {
+      from: 'open',
+      to: 'waiting_on_requester',
+      at: monday('11:00'),
+      publicStaffReply: true,
+    });
+    expect(asked.pausedSince).toBe(monday('11:00').toISOString());
+    expect(nextDueAt(asked)).toBeUndefined();
+    // …until the requester answers on Tuesday at 9:00: 4 open hours on Monday and 1 on Tuesday.
+    const answered = clockAfter(asked, office, {
+      from: 'waiting_on_requester',
+      to: 'in_progress',
+      at: new Date('2026-11-24T09:00:00+01:00'),
+    });
+    expect(answered).toEqual({
+      firstResponseDueAt: local('23', '12:00'),
+      firstRespondedAt: monday('11:00').toISOString(),
+      resolutionDueAt: local('25', '13:00'),
+      pausedMinutes: 300,
+    });
+    expect(nextDueAt(answered)).toBe(local('25', '13:00'));
+  });
+
+  it('moves the first-response due time too when the pause came before any public reply', () => {
+    const filed = startSla(office, commitments, monday('10:00'));
+    const waiting = clockAfter(filed, office, { from: 'open', to: 'waiting_on_requester', at: monday('10:30') });
+    const back = clockAfter(waiting, office, { from: 'waiting_on_requester', to: 'in_progress', at: monday('11:30') });
+    expect(back.firstResponseDueAt).toBe(local('23', '13:00'));
+    expect(back.pausedMinutes).toBe(60);
+  });
+
+  it('says which commitments are broken: met late, or unmet past due; a paused clock stands still', () => {
+    const filed = startSla(office, commitments, monday('10:00'));
+    expect(breaches(filed, monday('11:59'))).toEqual({ firstResponse: false, resolution: false });
+    expect(breaches(filed, monday('12:01'))).toEqual({ firstResponse: true, resolution: false });
+    const late = clockAfter(filed, office, {
+      from: 'open',
+      to: 'in_progress',
+      at: monday('12:30'),
+      publicStaffReply: true,
+    });
+    expect(breaches(late, new Date('2026-12-31T00:00:00Z')).firstResponse).toBe(true);
+    const paused = clockAfter(filed, office, { from: 'open', to: 'waiting_on_requester', at: monday('11:00') });
+    expect(breaches(paused, new Date('2026-12-31T00:00:00Z'))).toEqual({ firstResponse: false, resolution: false });
+  });
+
+  it('stops the resolution clock on resolving and starts it again on reopening, against the same due time', () => {
+    const filed = startSla(office, commitments, monday('10:00'));
+    const resolved = clockAfter(filed, office, { from: 'in_progress', to: 'resolved', at: monday('14:00') });
+    expect(resolved.resolvedAt).toBe(monday('14:00').toISOString());
+    expect(nextDueAt({ ...resolved, firstRespondedAt: monday('11:00').toISOString() })).toBeUndefined();
+    const closed = clockAfter(resolved, office, { from: 'resolved', to: 'closed', at: monday('14:30') });
+    expect(closed.resolvedAt).toBe(monday('14:00').toISOString());
+    const reopened = clockAfter(resolved, office, { from: 'resolved', to: 'in_progress', at: monday('14:45') });
+    expect(reopened.resolvedAt).toBeUndefined();
+    expect(reopened.resolutionDueAt).toBe(filed.resolutionDueAt);
+  });
+
+  it('is recomputed from the filing and the history exactly as it was kept, event by event', () => {
+    const events: ClockEvent[] = [
+      { from: 'open', to: 'in_progress', at: monday('10:15') },
+      { from: 'in_progress', to: 'waiting_on_requester', at: monday('10:30'), publicStaffReply: true },
+      { from: 'waiting_on_requester', to: 'in_progress', at: new Date('2026-11-25T08:30:00+01:00') },
+      { from: 'in_progress', to: 'waiting_on_requester', at: new Date('2026-11-25T09:00:00+01:00') },
+      { from: 'waiting_on_requester', to: 'in_progress', at: new Date('2026-11-30T10:00:00+01:00') },
+      { from: 'in_progress', to: 'resolved', at: new Date('2026-11-30T11:00:00+01:00') },
+    ];
+    let kept = startSla(office, commitments, monday('10:00'));
+    for (const event of events) kept = clockAfter(kept, office, event);
+    expect(replaySla(office, commitments, monday('10:00'), events)).toEqual(kept);
+    // Monday 10:30 to Wednesday 8:30 (270 + 420 + 30), then Wednesday 9:00 to Monday 10:00 (360 + 420 + 420 + 120).
+    expect(kept.pausedMinutes).toBe(720 + 1320);
+  });
+});

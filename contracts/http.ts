@@ -63,8 +63,9 @@ export const routeKey = (route: Pick<RouteSpec, 'method' | 'path'>) => `${route.
 
 /**
  * Sent with every answer of the API, errors and the gateway's own included (OWASP REST
- * Security cheat sheet): bodies are personal, so never cached, never sniffed as HTML, never
- * framed, and no referrer leaks an id to another site.
+ * Security cheat sheet): bodies are personal, so never cached (unless a route's successes are
+ * public content, `publicCacheSeconds`), never sniffed as HTML, never framed, and no referrer
+ * leaks an id to another site.
  */
 export const SECURITY_HEADERS = {
   'cache-control': 'no-store',

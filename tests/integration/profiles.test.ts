@@ -10,6 +10,22 @@ const idTokenCaller = (userId: string, email: string, emailVerified: boolean): C
   token: { use: 'id', email, emailVerified, name: 'Núria' },
 });
 
+/** A stored profile whose address is not verified yet. */
+async function unverifiedProfile() {
+  const userId = randomUUID();
+  const email = `u-${userId.slice(0, 8)}@example.org`;
+  await saveProfile({
+    userId,
+    name: 'Núria',
+    email,
+    emailVerified: false,
+    language: 'ca',
+    createdAt: at,
+    updatedAt: at,
+  });
+  return { userId, email };
+}
+
 describe('profiles', () => {
   it('are made on first use from the token, unverified addresses marked as such', async () => {
     const userId = randomUUID();
@@ -19,33 +35,13 @@ describe('profiles', () => {
   });
 
   it('count an address verified since the profile was made, so mail reaches it from then on', async () => {
-    const userId = randomUUID();
-    const email = `v-${userId.slice(0, 8)}@example.org`;
-    await saveProfile({
-      userId,
-      name: 'Núria',
-      email,
-      emailVerified: false,
-      language: 'ca',
-      createdAt: at,
-      updatedAt: at,
-    });
+    const { userId, email } = await unverifiedProfile();
     expect((await profileOf(idTokenCaller(userId, email, true), 'ca')).emailVerified).toBe(true);
     expect((await getProfile(userId))?.emailVerified).toBe(true);
   });
 
   it('do not count a verification of some other address', async () => {
-    const userId = randomUUID();
-    const email = `w-${userId.slice(0, 8)}@example.org`;
-    await saveProfile({
-      userId,
-      name: 'Núria',
-      email,
-      emailVerified: false,
-      language: 'ca',
-      createdAt: at,
-      updatedAt: at,
-    });
+    const { userId } = await unverifiedProfile();
     expect((await profileOf(idTokenCaller(userId, 'other@example.org', true), 'ca')).emailVerified).toBe(false);
     expect((await getProfile(userId))?.emailVerified).toBe(false);
   });

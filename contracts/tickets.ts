@@ -124,6 +124,21 @@ export const Ticket = z.object({
   team: z.optional(z.object({ id: z.string(), name: z.string() })),
   /** Requesters see who works their ticket by name only; staff also get the id, to reassign. */
   assignee: z.optional(z.object({ id: z.optional(z.string()), name: z.string() })),
+  /**
+   * Response-time commitments, counted in the organisation's business hours; absent where its
+   * organisation has none. Paused while waiting on the requester; a pause that ends moves the
+   * due times not yet met by the business time it lasted (`pausedMinutes`, of ended pauses).
+   */
+  sla: z.optional(
+    z.object({
+      firstResponseDueAt: z.iso.datetime(),
+      firstRespondedAt: z.optional(z.iso.datetime()),
+      resolutionDueAt: z.iso.datetime(),
+      pausedMinutes: z.number(),
+      paused: z.boolean(),
+      breached: z.object({ firstResponse: z.boolean(), resolution: z.boolean() }),
+    }),
+  ),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   /** Send it back in If-Match when changing the ticket. */

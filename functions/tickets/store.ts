@@ -20,6 +20,7 @@ import {
   updateOf,
 } from '../platform/table/table';
 import { decodeProfile, type Profile, profileKey } from '../profiles';
+import type { TicketSla } from '../sla/domain/index';
 import { type LimitCounter, limitReached } from './domain/limits';
 import { HistoryRecord, MessageRecord, type NewTicket, type Page, type Thread, TicketRecord } from './domain/model';
 import { formatTicketNumber } from './domain/numbering';
@@ -114,6 +115,40 @@ async function fullCounter(counters: readonly LimitCounter[]): Promise<LimitCoun
     { consistent: true },
   );
   return counters.find((counter, index) => Number(stored[index]?.count ?? 0) >= counter.limit);
+}
+
+/**
+ * How a message moves the ticket: its status, on the condition that it is still the one the
+ * lifecycle step started from, and its version incremented in place. A status change writes
+ * the SLA clock whole (the condition lets one such change through); a reply that changes only
+ * the first response sets it unless another reply at the same moment already did.
+ */
+function messageUpdate(ticket: TicketRecord, status: Status, message: MessageRecord, sla: TicketSla | undefined) {
+  const names: Record<string, string> = { '#status': 'status', '#updatedAt': 'updatedAt', '#version': 'version' };
+  const values: Record<string, unknown> = {
+    ':status': status,
+    ':from': ticket.status,
+    ':updatedAt': message.createdAt,
+    ':one': 1,
+  };
+  const set = ['#status = :status', '#updatedAt = :updatedAt'];
+  if (sla && sla !== ticket.sla) {
+    names['#sla'] = 'sla';
+    if (status !== ticket.status || !ticket.sla) {
+      set.push('#sla = :sla');
+      values[':sla'] = sla;
+    } else if (sla.firstRespondedAt && !ticket.sla.firstRespondedAt) {
+      names['#first'] = 'firstRespondedAt';
+      set.push('#sla.#first = if_not_exists(#sla.#first, :first)');
+      values[':first'] = sla.firstRespondedAt;
+    }
+  }
+  return {
+    UpdateExpression: `SET ${set.join(', ')} ADD #version :one`,
+    ConditionExpression: '#status = :from',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
 }
 
 export const dynamoTicketStore: TicketStore = {
@@ -215,21 +250,18 @@ export const dynamoTicketStore: TicketStore = {
    * so people answering at once do not make each other retry. The version returned is the one
    * this write made; if another landed too, a client's If-Match with it gets the 409 it should.
    */
-  async addMessage(ticket, message, status, history, notifications: readonly OutboxMessage[] = []) {
-    const updated: TicketRecord = { ...ticket, status, updatedAt: message.createdAt, version: ticket.version + 1 };
+  async addMessage(ticket, message, status, history, notifications: readonly OutboxMessage[] = [], sla = ticket.sla) {
+    const updated: TicketRecord = {
+      ...ticket,
+      status,
+      ...(sla ? { sla } : {}),
+      updatedAt: message.createdAt,
+      version: ticket.version + 1,
+    };
     await transact(
       [
         putMessage(message),
-        {
-          Update: {
-            Key: { ...KEYS.ticket.item(ticket.ticketId) },
-            ...updateOf({
-              set: { status, updatedAt: message.createdAt },
-              add: { version: 1 },
-              when: { status: ticket.status },
-            }),
-          },
-        },
+        { Update: { Key: { ...KEYS.ticket.item(ticket.ticketId) }, ...messageUpdate(ticket, status, message, sla) } },
         ...(history ? [putHistory(history)] : []),
         ...notifications.map(outboxPut),
       ],

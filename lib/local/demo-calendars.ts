@@ -58,6 +58,15 @@ export const DEMO_CALENDARS: Record<string, Calendar> = {
     week: weekdays({ from: '08:00', to: '15:00' }),
     holidays: CATALAN_HOLIDAYS,
   },
+  /**
+   * The usual office hours of Catalan public administrations, 8:00–15:00 on weekdays, for the
+   * demo organisations whose pages state none (the regional government, Hèstia).
+   */
+  'office-hours': {
+    timeZone: 'Europe/Madrid',
+    week: weekdays({ from: '08:00', to: '15:00' }),
+    holidays: CATALAN_HOLIDAYS,
+  },
   /** The provincial council's office: 8:00–15:00 on weekdays. */
   'dipu-office': {
     timeZone: 'Europe/Madrid',

@@ -13,10 +13,28 @@ import {
   type LocalizedText,
   type TopicDefinition,
 } from '../../functions/catalogue/domain/model';
+import type { SlaPolicy } from '../../functions/sla/domain/index';
+import { DEMO_CALENDARS } from './demo-calendars';
 
 type Option = NonNullable<FormFieldDefinition['options']>[number];
 
 const t = (ca: string, es: string, oc: string, en: string): LocalizedText => ({ ca, es, oc, en });
+
+/**
+ * Demo SLA policies. Source 004 commits to answering the same or the next business day; the
+ * sources give no resolution targets, so a week of business days stands in for them.
+ */
+const NEXT_DAY_POLICY: SlaPolicy = {
+  rules: [{ firstResponse: { days: 1, endOfDay: true }, resolution: { days: 5 } }],
+};
+/** The provincial council's incident channel (source 002) answers by priority. */
+const DIPU_POLICY: SlaPolicy = {
+  rules: [
+    { firstResponse: { days: 1, endOfDay: true }, resolution: { days: 5 } },
+    { priority: 'P1', firstResponse: { minutes: 60 }, resolution: { minutes: 420 } },
+    { priority: 'P2', firstResponse: { minutes: 120 }, resolution: { days: 1, endOfDay: true } },
+  ],
+};
 
 const option = (value: string, ca: string, es: string, oc: string, en: string): Option => ({
   value,
@@ -1715,7 +1733,8 @@ export const DEMO_CATALOGUE: Catalogue = Catalogue.parse({
       ),
       ticketPrefix: 'SALUT',
       emailDomains: ['salut.example.cat'],
-      timeZone: 'Europe/Madrid',
+      calendar: DEMO_CALENDARS['salut-support'],
+      slaPolicy: NEXT_DAY_POLICY,
       reopenWindowDays: 7,
       languages: ['ca', 'es'],
     },
@@ -1729,7 +1748,8 @@ export const DEMO_CATALOGUE: Catalogue = Catalogue.parse({
       ),
       ticketPrefix: 'HESTIA',
       emailDomains: ['hestia.example.cat', 'ajuntament.example.cat'],
-      timeZone: 'Europe/Madrid',
+      calendar: DEMO_CALENDARS['office-hours'],
+      slaPolicy: NEXT_DAY_POLICY,
       reopenWindowDays: 7,
       languages: ['ca', 'es'],
     },
@@ -1743,7 +1763,8 @@ export const DEMO_CATALOGUE: Catalogue = Catalogue.parse({
       ),
       ticketPrefix: 'DIPU',
       emailDomains: ['dipu.example.es', 'ayuntamiento.example.es'],
-      timeZone: 'Europe/Madrid',
+      calendar: DEMO_CALENDARS['dipu-office'],
+      slaPolicy: DIPU_POLICY,
       reopenWindowDays: 15,
       languages: ['es', 'ca'],
     },
@@ -1757,7 +1778,8 @@ export const DEMO_CATALOGUE: Catalogue = Catalogue.parse({
       ),
       ticketPrefix: 'GENCAT',
       emailDomains: ['gencat.example.cat'],
-      timeZone: 'Europe/Madrid',
+      calendar: DEMO_CALENDARS['office-hours'],
+      slaPolicy: NEXT_DAY_POLICY,
       reopenWindowDays: 15,
       languages: ['ca', 'es', 'oc', 'en'],
     },
@@ -1771,7 +1793,8 @@ export const DEMO_CATALOGUE: Catalogue = Catalogue.parse({
       ),
       ticketPrefix: 'OAC',
       emailDomains: ['ajuntament360.example.cat'],
-      timeZone: 'Europe/Madrid',
+      calendar: DEMO_CALENDARS['oac360-callback'],
+      slaPolicy: NEXT_DAY_POLICY,
       reopenWindowDays: 7,
       languages: ['ca', 'es'],
     },

@@ -158,6 +158,27 @@ describe('filing transaction', () => {
     expect(thread.ticket).toMatchObject({ status: 'waiting_on_requester', version: 2 });
   });
 
+  it('keeps the first response of the SLA clock that landed first when replies race, and writes the clock whole on a status change', async () => {
+    const clock = { firstResponseDueAt: at, resolutionDueAt: at, pausedMinutes: 0 };
+    const fresh = newTicket({ sla: clock });
+    const ticket = await store.file(fresh, firstMessage(fresh.ticketId), created(fresh.ticketId), 'TEST', () => [], []);
+    const reply = (body: string) => ({ ...firstMessage(ticket.ticketId), messageId: randomUUID(), body });
+    // Two answers read the ticket before either landed: the second must not move the first response.
+    await store.addMessage(ticket, reply('first'), 'open', undefined, [], {
+      ...clock,
+      firstRespondedAt: '2026-11-23T10:00:00.000Z',
+    });
+    await store.addMessage(ticket, reply('second'), 'open', undefined, [], {
+      ...clock,
+      firstRespondedAt: '2026-11-23T10:05:00.000Z',
+    });
+    expect((await store.ticket(ticket.ticketId))?.sla?.firstRespondedAt).toBe('2026-11-23T10:00:00.000Z');
+    const stored = (await store.ticket(ticket.ticketId)) as TicketRecord;
+    const paused = { ...(stored.sla as NonNullable<TicketRecord['sla']>), pausedSince: '2026-11-23T11:00:00.000Z' };
+    await store.addMessage(stored, reply('which page?'), 'waiting_on_requester', undefined, [], paused);
+    expect((await store.ticket(ticket.ticketId))?.sla).toEqual(paused);
+  });
+
   it('finds nothing, not an error, for a ticket that does not exist', async () => {
     expect(await store.thread(randomUUID())).toEqual({ ticket: undefined, messages: [], history: [] });
     expect(await store.ticket(randomUUID())).toBeUndefined();

@@ -1,6 +1,7 @@
 import { LocalizedText } from '../../../contracts/text';
 import { FIELD_TYPES, LANGUAGES, TICKET_TYPES } from '../../../contracts/vocabulary';
 import * as z from '../../../contracts/zod';
+import { BusinessCalendar, SlaPolicy } from '../../sla/domain/index';
 
 export { LocalizedText };
 
@@ -59,7 +60,10 @@ export const OrganisationDefinition = z.strictObject({
   ticketPrefix: z.string().check(z.regex(/^[A-Z]{2,8}$/)),
   /** Domains a `corporate_email` field accepts. */
   emailDomains: z.array(z.string().check(z.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/))),
-  timeZone: z._default(z.string(), 'Europe/Madrid'),
+  /** Opening hours, in its time zone, and holidays: what its response-time commitments count in. */
+  calendar: z.optional(BusinessCalendar),
+  /** Its response-time commitments; without them (or a calendar) its tickets carry no SLA clock. */
+  slaPolicy: z.optional(SlaPolicy),
   /** Days after resolution during which the requester may reopen. */
   reopenWindowDays: z._default(z.int().check(z.gte(0)), 7),
   /** Languages the organisation's forms are offered in. */

@@ -40,6 +40,7 @@
  * `MAX_CLOSED_DAYS` days in a row throws instead of searching further.
  */
 import { tzOffset } from '@date-fns/tz/tzOffset';
+import * as z from '../../../contracts/zod';
 import { type FieldIssue, ValidationFailed } from '../../platform/kernel/errors';
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
@@ -230,6 +231,15 @@ function issuesOf(calendar: unknown): FieldIssue[] {
 export function calendarProblems(calendar: unknown): string[] {
   return issuesOf(calendar).map(sentence);
 }
+
+/** A calendar as stored and edited: checked by `calendarProblems`, each problem at its path. */
+export const BusinessCalendar = z.custom<Calendar>().check(
+  z.superRefine((value, context) => {
+    for (const { path, message } of issuesOf(value)) {
+      context.addIssue({ code: 'custom', message, input: value, path: path === '' ? [] : path.split('.') });
+    }
+  }),
+);
 
 /* ------------------------------------------------------------------------------------------------
  * Compiled calendar: windows in minutes, holidays as day numbers, time-zone look-ups cached

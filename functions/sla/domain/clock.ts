@@ -43,16 +43,24 @@ export interface ClockEvent {
 const PAUSED: Status = 'waiting_on_requester';
 const DONE: readonly Status[] = ['resolved', 'closed'];
 
+/** Whether the event ends a pause: only then does the clock need the calendar, to count it. */
+export const resumes = (sla: TicketSla, event: ClockEvent): boolean =>
+  event.from === PAUSED && event.to !== PAUSED && sla.pausedSince !== undefined;
+
 /**
  * The clock after one event of the ticket's lifecycle: the first public staff reply is the
  * first response; entering `waiting_on_requester` pauses, leaving it resumes and moves the due
- * times not yet met by the paused business time; resolving stops the resolution clock and
- * reopening starts it again (against the same due time).
+ * times not yet met by the paused business time (counted in `calendar`, needed only when
+ * `resumes`); resolving stops the resolution clock and reopening starts it again (against the
+ * same due time).
  */
-export function clockAfter(sla: TicketSla, calendar: Calendar, event: ClockEvent): TicketSla {
+export function clockAfter(sla: TicketSla, event: ClockEvent, calendar?: Calendar): TicketSla {
   let next = sla;
   if (event.publicStaffReply && !next.firstRespondedAt) next = { ...next, firstRespondedAt: iso(event.at) };
-  if (event.from === PAUSED && event.to !== PAUSED && next.pausedSince) next = resume(next, calendar, event.at);
+  if (resumes(next, event)) {
+    if (!calendar) throw new Error('Resuming an SLA clock needs the organisation’s calendar');
+    next = resume(next, calendar, event.at);
+  }
   if (event.to === PAUSED && event.from !== PAUSED && !next.pausedSince) next = { ...next, pausedSince: iso(event.at) };
   if (DONE.includes(event.to) && !next.resolvedAt) next = { ...next, resolvedAt: iso(event.at) };
   if (DONE.includes(event.from) && !DONE.includes(event.to)) {
@@ -84,7 +92,7 @@ export function replaySla(
   filedAt: Date,
   events: readonly ClockEvent[],
 ): TicketSla {
-  return events.reduce((sla, event) => clockAfter(sla, calendar, event), startSla(calendar, commitments, filedAt));
+  return events.reduce((sla, event) => clockAfter(sla, event, calendar), startSla(calendar, commitments, filedAt));
 }
 
 /** Whether each commitment is broken: met late, or unmet and past due (a paused clock stands still). */

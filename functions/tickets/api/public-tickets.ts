@@ -30,7 +30,7 @@ export const handler = byRoute(
         const ticket = await openTicket(deps, { kind: 'guest', ...requester, language, client }, input);
         metrics.addMetric('GuestTicketsFiled', MetricUnit.Count, 1);
         // The access token travels only by email: whoever can read this response cannot open the ticket.
-        return created(ticketView(ticket, language, 'guest'), `/public/tickets/${ticket.ticketId}`);
+        return created(ticketView(ticket, language, 'guest', deps.clock.now()), `/public/tickets/${ticket.ticketId}`);
       },
     },
 
@@ -38,7 +38,7 @@ export const handler = byRoute(
       run: async ({ params, headers, language }) => {
         const thread = await deps.store.thread(params.ticketId);
         const access = accessAsGuest(thread.ticket, headers['x-ticket-token'], deps.ids);
-        return ok(threadView(access, thread, language));
+        return ok(threadView(access, thread, language, deps.clock.now()));
       },
     },
 
@@ -51,7 +51,7 @@ export const handler = byRoute(
             body,
           ),
         );
-        return created(ticketView(updated, language, 'guest'), `/public/tickets/${params.ticketId}`);
+        return created(ticketView(updated, language, 'guest', deps.clock.now()), `/public/tickets/${params.ticketId}`);
       },
     },
   },

@@ -26,7 +26,7 @@ export const handler = byRoute(
         const profile = await profileOf(caller, language);
         const ticket = await openTicket(deps, { kind: 'user', caller, profile, client }, body);
         metrics.addMetric('TicketsFiled', MetricUnit.Count, 1);
-        return created(ticketView(ticket, language, 'requester'), `/tickets/${ticket.ticketId}`);
+        return created(ticketView(ticket, language, 'requester', deps.clock.now()), `/tickets/${ticket.ticketId}`);
       },
     },
 
@@ -34,7 +34,7 @@ export const handler = byRoute(
       run: async ({ query, caller, language }) => {
         const page = await deps.store.listByRequester(caller.userId, query);
         return ok({
-          items: page.items.map((ticket) => ticketView(ticket, language, 'requester')),
+          items: page.items.map((ticket) => ticketView(ticket, language, 'requester', deps.clock.now())),
           nextCursor: page.nextCursor,
         });
       },
@@ -47,7 +47,7 @@ export const handler = byRoute(
           mayBeStaff(caller) ? getProfile(caller.userId) : undefined,
         ]);
         const access = accessAsUser(caller, profile, thread.ticket);
-        return ok(threadView(access, thread, language));
+        return ok(threadView(access, thread, language, deps.clock.now()));
       },
     },
 
@@ -60,7 +60,7 @@ export const handler = byRoute(
         if (access.ticket.version !== version) throw new Conflict('The ticket changed since you read it; reload it.');
         const assignee = body.assigneeId ? profiles.get(body.assigneeId) : undefined;
         const updated = await updateTicket(deps, access, body, version, assignee);
-        return ok(ticketView(updated, language, 'staff'), { etag: `"${updated.version}"` });
+        return ok(ticketView(updated, language, 'staff', deps.clock.now()), { etag: `"${updated.version}"` });
       },
     },
 
@@ -75,7 +75,7 @@ export const handler = byRoute(
           reader = access.as;
           return reply(deps, access, body);
         });
-        return created(ticketView(updated, language, reader), `/tickets/${params.ticketId}`);
+        return created(ticketView(updated, language, reader, deps.clock.now()), `/tickets/${params.ticketId}`);
       },
     },
   },

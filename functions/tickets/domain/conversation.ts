@@ -6,6 +6,7 @@ import { transition } from './lifecycle';
 import type { MessageRecord, TicketRecord } from './model';
 import { notificationFor } from './notifications';
 import type { TicketDeps } from './ports';
+import { clockAfterEvent } from './sla';
 
 /** A message at the end of the thread, from whoever the access policy says the author is. */
 export async function reply(deps: TicketDeps, access: TicketAccess, input: Reply): Promise<TicketRecord> {
@@ -42,7 +43,8 @@ async function replyAsRequester(deps: TicketDeps, access: RequesterAccess, body:
           next,
         )
       : undefined;
-  return deps.store.addMessage(ticket, message, next, history);
+  const sla = await clockAfterEvent(deps, ticket, { from: ticket.status, to: next, at: now });
+  return deps.store.addMessage(ticket, message, next, history, [], sla);
 }
 
 /**
@@ -80,5 +82,11 @@ async function replyAsStaff(deps: TicketDeps, access: StaffAccess, input: Reply)
   const notifications = input.internal
     ? []
     : [notificationFor(input.requestInfo ? 'info_requested' : 'staff_replied', ticket, deps.ids, now, input.body)];
-  return deps.store.addMessage(ticket, message, next, history, notifications);
+  const sla = await clockAfterEvent(deps, ticket, {
+    from: ticket.status,
+    to: next,
+    at: now,
+    publicStaffReply: !input.internal,
+  });
+  return deps.store.addMessage(ticket, message, next, history, notifications, sla);
 }

@@ -16,6 +16,7 @@ import type { Caller } from '../../platform/kernel/caller';
 import { type FieldIssue, Forbidden, ValidationFailed } from '../../platform/kernel/errors';
 import { zodIssuesOf } from '../../platform/kernel/issues';
 import type { Profile } from '../../profiles/domain/index';
+import { commitmentsFor, startSla } from '../../sla/domain/index';
 import { isStaffOf } from './access';
 import { historyEntry } from './history';
 import { filingCounters } from './limits';
@@ -99,6 +100,11 @@ export async function openTicket(
       ? { id: filer.caller.userId, name: filer.profile.name }
       : { id: `guest#${ticketId}`, name: filer.name };
   const team = topic.teamId ? findTeam(catalogue, topic.teamId) : undefined;
+  const priority = priorityFrom(input.impact);
+  const sla =
+    organisation.calendar && organisation.slaPolicy
+      ? startSla(organisation.calendar, commitmentsFor(organisation.slaPolicy, { priority, topicId: topic.id }), now)
+      : undefined;
   // Staff recording what came by phone or at the desk are not limited; everyone else is.
   const counters = staff(organisation.id)
     ? []
@@ -114,7 +120,7 @@ export async function openTicket(
       organisationId: organisation.id,
       type: input.type,
       status: 'open',
-      priority: priorityFrom(input.impact),
+      priority,
       topicId: topic.id,
       topicPaths: topicPaths(catalogue, topic),
       subject: input.subject,
@@ -129,6 +135,7 @@ export async function openTicket(
         ? { guest: { email: filer.email, language: filer.language, tokenHash: deps.ids.hash(accessToken) } }
         : {}),
       ...(team ? { teamId: team.id, teamName: team.name } : {}),
+      ...(sla ? { sla } : {}),
       createdAt: at,
       updatedAt: at,
       version: 1,

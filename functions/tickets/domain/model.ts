@@ -10,6 +10,7 @@ import {
   TICKET_TYPES,
 } from '../../../contracts/vocabulary';
 import * as z from '../../../contracts/zod';
+import { TicketSla } from '../../sla/domain/index';
 
 const names = z.array(z.string());
 
@@ -43,6 +44,8 @@ export const TicketRecord = z.object({
   teamName: z.optional(LocalizedText),
   assigneeId: z.optional(z.string()),
   assigneeName: z.optional(z.string()),
+  /** Its response-time clock, when its organisation has a calendar and an SLA policy. */
+  sla: z.optional(TicketSla),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),

@@ -3,6 +3,7 @@ import type { Catalogue } from '../../catalogue/domain/index';
 import type { OutboxMessage } from '../../mail/domain/index';
 import type { Clock, Ids } from '../../platform/kernel/ports';
 import type { Profile } from '../../profiles/domain/index';
+import type { TicketSla } from '../../sla/domain/index';
 import type { FilingLimits, LimitCounter } from './limits';
 import type { HistoryRecord, MessageRecord, NewTicket, Page, Thread, TicketRecord } from './model';
 
@@ -40,13 +41,17 @@ export interface TicketStore {
     requesterId: string,
     options: { status?: Status; limit: number; cursor?: string },
   ): Promise<Page<TicketRecord>>;
-  /** One transaction: the message, the ticket moved to `status` under a version check, history and mails. */
+  /**
+   * One transaction: the message, the ticket moved to `status` (on the condition that it is
+   * still in the status the step started from), its SLA clock as `sla`, history and mails.
+   */
   addMessage(
     ticket: TicketRecord,
     message: MessageRecord,
     status: Status,
     history?: HistoryRecord,
     notifications?: readonly OutboxMessage[],
+    sla?: TicketSla,
   ): Promise<TicketRecord>;
   /** Writes the ticket as given if its stored version is still `expectedVersion`, with history and mails. */
   update(

@@ -9,6 +9,7 @@ import { type TicketEvent, transition } from './lifecycle';
 import type { HistoryRecord, TicketRecord } from './model';
 import { notificationFor } from './notifications';
 import type { References, TicketDeps } from './ports';
+import { clockAfterEvent } from './sla';
 
 /**
  * A member of staff changes a ticket: status (through the lifecycle), assignee, team
@@ -71,9 +72,11 @@ export async function updateTicket(
   }
   if (topic && topic.id !== ticket.topicId) record('topic_changed', ticket.topicId, topic.id);
 
+  const sla = await clockAfterEvent(deps, ticket, { from: ticket.status, to: status, at: now });
   const updated: TicketRecord = {
     ...ticket,
     status,
+    ...(sla ? { sla } : {}),
     ...(assignee ? { assigneeId: assignee.userId, assigneeName: assignee.name } : {}),
     ...(team ? { teamId: team.id, teamName: team.name } : {}),
     ...(changes.priority ? { priority: changes.priority } : {}),

@@ -1,5 +1,6 @@
 import type { Ticket, TicketWithThread } from '../../../contracts/tickets';
 import type { Language, Status } from '../../../contracts/vocabulary';
+import { breaches, type TicketSla } from '../../sla/domain/index';
 import type { TicketAccess } from './access';
 import type { HistoryRecord, MessageRecord, Thread, TicketRecord } from './model';
 
@@ -33,8 +34,17 @@ function statusLabel(ticket: TicketRecord, language: Language): string {
 /** Who reads a ticket: requesters and guests see staff by display name only, never their ids. */
 export type Reader = TicketAccess['as'];
 
-/** The ticket as the API shows it to this reader, in their language. */
-export function ticketView(ticket: TicketRecord, language: Language, reader: Reader): Ticket {
+const slaView = (sla: TicketSla, now: Date): NonNullable<Ticket['sla']> => ({
+  firstResponseDueAt: sla.firstResponseDueAt,
+  ...(sla.firstRespondedAt ? { firstRespondedAt: sla.firstRespondedAt } : {}),
+  resolutionDueAt: sla.resolutionDueAt,
+  pausedMinutes: sla.pausedMinutes,
+  paused: sla.pausedSince !== undefined,
+  breached: breaches(sla, now),
+});
+
+/** The ticket as the API shows it to this reader, in their language, at `now` (what is overdue). */
+export function ticketView(ticket: TicketRecord, language: Language, reader: Reader, now: Date): Ticket {
   const path = ticket.topicPaths[language];
   return {
     id: ticket.ticketId,
@@ -55,6 +65,7 @@ export function ticketView(ticket: TicketRecord, language: Language, reader: Rea
     ...(ticket.assigneeId && ticket.assigneeName
       ? { assignee: { ...(reader === 'staff' ? { id: ticket.assigneeId } : {}), name: ticket.assigneeName } }
       : {}),
+    ...(ticket.sla ? { sla: slaView(ticket.sla, now) } : {}),
     createdAt: ticket.createdAt,
     updatedAt: ticket.updatedAt,
     version: ticket.version,
@@ -82,9 +93,9 @@ const historyView = (entry: HistoryRecord): TicketWithThread['history'][number] 
 const byId = (a: string, b: string) => a.localeCompare(b);
 
 /** The ticket page: thread oldest first, internal notes for staff only, and the history. */
-export function threadView(access: TicketAccess, thread: Thread, language: Language): TicketWithThread {
+export function threadView(access: TicketAccess, thread: Thread, language: Language, now: Date): TicketWithThread {
   return {
-    ...ticketView(access.ticket, language, access.as),
+    ...ticketView(access.ticket, language, access.as, now),
     thread: thread.messages
       .filter((message) => access.as === 'staff' || !message.internal)
       .toSorted((a, b) => byId(a.messageId, b.messageId))

@@ -26,11 +26,17 @@ describe('the demo catalogue', () => {
       oac360: 'OAC',
     });
     for (const organisation of organisations) {
-      expect(organisation.timeZone).toBe('Europe/Madrid');
+      expect(organisation.calendar?.timeZone).toBe('Europe/Madrid');
+      expect(organisation.slaPolicy?.rules.length).toBeGreaterThan(0);
       expect(organisation.emailDomains.length).toBeGreaterThan(0);
       expect(organisation.languages).toContain('ca');
     }
     expect(organisations.find((o) => o.id === 'gencat')?.languages.sort()).toEqual(['ca', 'en', 'es', 'oc']);
+  });
+
+  it('gives the town hall and the health agency the opening hours their pages state (004: 8–20, 000: 8–15)', () => {
+    expect(organisations.find((o) => o.id === 'oac360')?.calendar?.week.mon).toEqual([{ from: '08:00', to: '20:00' }]);
+    expect(organisations.find((o) => o.id === 'salut')?.calendar?.week.fri).toEqual([{ from: '08:00', to: '15:00' }]);
   });
 
   it('uses unique ids for organisations, teams and topics', () => {

@@ -9,7 +9,6 @@ const organisation: OrganisationDefinition = {
   name: text('Hèstia'),
   ticketPrefix: 'HESTIA',
   emailDomains: ['ajuntament.example.cat'],
-  timeZone: 'Europe/Madrid',
   reopenWindowDays: 7,
   languages: ['ca'],
 };

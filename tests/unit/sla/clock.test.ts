@@ -6,6 +6,7 @@ import {
   clockAfter,
   nextDueAt,
   replaySla,
+  resumes,
   startSla,
 } from '../../../functions/sla/domain/clock';
 import type { Commitments } from '../../../functions/sla/domain/policy';
@@ -39,40 +40,56 @@ describe('a ticket’s response-time clock', () => {
 
   it('takes the first public staff reply as the first response, never an internal note', () => {
     const filed = startSla(office, commitments, monday('10:00'));
-    const noted = clockAfter(filed, office, { from: 'open', to: 'open', at: monday('10:30') });
+    const noted = clockAfter(filed, { from: 'open', to: 'open', at: monday('10:30') }, office);
     expect(noted.firstRespondedAt).toBeUndefined();
-    const answered = clockAfter(noted, office, {
-      from: 'open',
-      to: 'in_progress',
-      at: monday('11:00'),
-      publicStaffReply: true,
-    });
-    const again = clockAfter(answered, office, {
-      from: 'in_progress',
-      to: 'in_progress',
-      at: monday('11:30'),
-      publicStaffReply: true,
-    });
+    const answered = clockAfter(
+      noted,
+      {
+        from: 'open',
+        to: 'in_progress',
+        at: monday('11:00'),
+        publicStaffReply: true,
+      },
+      office,
+    );
+    const again = clockAfter(
+      answered,
+      {
+        from: 'in_progress',
+        to: 'in_progress',
+        at: monday('11:30'),
+        publicStaffReply: true,
+      },
+      office,
+    );
     expect(again.firstRespondedAt).toBe(monday('11:00').toISOString());
   });
 
   it('pauses while waiting on the requester and moves the unmet due times by the business time paused', () => {
     const filed = startSla(office, commitments, monday('10:00'));
     // The request for information is itself the first response, then the clock stops…
-    const asked = clockAfter(filed, office, {
-      from: 'open',
-      to: 'waiting_on_requester',
-      at: monday('11:00'),
-      publicStaffReply: true,
-    });
+    const asked = clockAfter(
+      filed,
+      {
+        from: 'open',
+        to: 'waiting_on_requester',
+        at: monday('11:00'),
+        publicStaffReply: true,
+      },
+      office,
+    );
     expect(asked.pausedSince).toBe(monday('11:00').toISOString());
     expect(nextDueAt(asked)).toBeUndefined();
     // …until the requester answers on Tuesday at 9:00: 4 open hours on Monday and 1 on Tuesday.
-    const answered = clockAfter(asked, office, {
-      from: 'waiting_on_requester',
-      to: 'in_progress',
-      at: new Date('2026-11-24T09:00:00+01:00'),
-    });
+    const answered = clockAfter(
+      asked,
+      {
+        from: 'waiting_on_requester',
+        to: 'in_progress',
+        at: new Date('2026-11-24T09:00:00+01:00'),
+      },
+      office,
+    );
     expect(answered).toEqual({
       firstResponseDueAt: local('23', '12:00'),
       firstRespondedAt: monday('11:00').toISOString(),
@@ -82,10 +99,19 @@ describe('a ticket’s response-time clock', () => {
     expect(nextDueAt(answered)).toBe(local('25', '13:00'));
   });
 
+  it('needs the calendar only to end a pause, which is when the business time paused is counted', () => {
+    const filed = startSla(office, commitments, monday('10:00'));
+    const waiting = clockAfter(filed, { from: 'open', to: 'waiting_on_requester', at: monday('10:30') });
+    const back = { from: 'waiting_on_requester', to: 'in_progress', at: monday('11:30') } as const;
+    expect(resumes(waiting, back)).toBe(true);
+    expect(() => clockAfter(waiting, back)).toThrow(/calendar/);
+    expect(resumes(filed, { from: 'open', to: 'in_progress', at: monday('11:00') })).toBe(false);
+  });
+
   it('moves the first-response due time too when the pause came before any public reply', () => {
     const filed = startSla(office, commitments, monday('10:00'));
-    const waiting = clockAfter(filed, office, { from: 'open', to: 'waiting_on_requester', at: monday('10:30') });
-    const back = clockAfter(waiting, office, { from: 'waiting_on_requester', to: 'in_progress', at: monday('11:30') });
+    const waiting = clockAfter(filed, { from: 'open', to: 'waiting_on_requester', at: monday('10:30') }, office);
+    const back = clockAfter(waiting, { from: 'waiting_on_requester', to: 'in_progress', at: monday('11:30') }, office);
     expect(back.firstResponseDueAt).toBe(local('23', '13:00'));
     expect(back.pausedMinutes).toBe(60);
   });
@@ -94,25 +120,29 @@ describe('a ticket’s response-time clock', () => {
     const filed = startSla(office, commitments, monday('10:00'));
     expect(breaches(filed, monday('11:59'))).toEqual({ firstResponse: false, resolution: false });
     expect(breaches(filed, monday('12:01'))).toEqual({ firstResponse: true, resolution: false });
-    const late = clockAfter(filed, office, {
-      from: 'open',
-      to: 'in_progress',
-      at: monday('12:30'),
-      publicStaffReply: true,
-    });
+    const late = clockAfter(
+      filed,
+      {
+        from: 'open',
+        to: 'in_progress',
+        at: monday('12:30'),
+        publicStaffReply: true,
+      },
+      office,
+    );
     expect(breaches(late, new Date('2026-12-31T00:00:00Z')).firstResponse).toBe(true);
-    const paused = clockAfter(filed, office, { from: 'open', to: 'waiting_on_requester', at: monday('11:00') });
+    const paused = clockAfter(filed, { from: 'open', to: 'waiting_on_requester', at: monday('11:00') }, office);
     expect(breaches(paused, new Date('2026-12-31T00:00:00Z'))).toEqual({ firstResponse: false, resolution: false });
   });
 
   it('stops the resolution clock on resolving and starts it again on reopening, against the same due time', () => {
     const filed = startSla(office, commitments, monday('10:00'));
-    const resolved = clockAfter(filed, office, { from: 'in_progress', to: 'resolved', at: monday('14:00') });
+    const resolved = clockAfter(filed, { from: 'in_progress', to: 'resolved', at: monday('14:00') }, office);
     expect(resolved.resolvedAt).toBe(monday('14:00').toISOString());
     expect(nextDueAt({ ...resolved, firstRespondedAt: monday('11:00').toISOString() })).toBeUndefined();
-    const closed = clockAfter(resolved, office, { from: 'resolved', to: 'closed', at: monday('14:30') });
+    const closed = clockAfter(resolved, { from: 'resolved', to: 'closed', at: monday('14:30') }, office);
     expect(closed.resolvedAt).toBe(monday('14:00').toISOString());
-    const reopened = clockAfter(resolved, office, { from: 'resolved', to: 'in_progress', at: monday('14:45') });
+    const reopened = clockAfter(resolved, { from: 'resolved', to: 'in_progress', at: monday('14:45') }, office);
     expect(reopened.resolvedAt).toBeUndefined();
     expect(reopened.resolutionDueAt).toBe(filed.resolutionDueAt);
   });
@@ -127,7 +157,7 @@ describe('a ticket’s response-time clock', () => {
       { from: 'in_progress', to: 'resolved', at: new Date('2026-11-30T11:00:00+01:00') },
     ];
     let kept = startSla(office, commitments, monday('10:00'));
-    for (const event of events) kept = clockAfter(kept, office, event);
+    for (const event of events) kept = clockAfter(kept, event, office);
     expect(replaySla(office, commitments, monday('10:00'), events)).toEqual(kept);
     // Monday 10:30 to Wednesday 8:30 (270 + 420 + 30), then Wednesday 9:00 to Monday 10:00 (360 + 420 + 420 + 120).
     expect(kept.pausedMinutes).toBe(720 + 1320);

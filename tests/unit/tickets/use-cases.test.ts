@@ -187,3 +187,52 @@ describe('working a ticket', () => {
     expect(history.findLast((entry) => entry.action === 'assigned')).toMatchObject({ from: 'Marta', to: 'Jordi' });
   });
 });
+
+describe('response-time commitments', () => {
+  /** The council answers a P2 incident within two business hours, and resolves it by the end of the next business day. */
+  const madrid = (iso: string) => new Date(`${iso}+01:00`).toISOString();
+
+  it('start at filing, from the organisation’s calendar and the policy for the ticket’s priority', async () => {
+    const { deps } = world();
+    const ticket = await openTicket(deps, requester, incident);
+    expect(ticket.priority).toBe('P2');
+    expect(ticket.sla).toEqual({
+      firstResponseDueAt: madrid('2026-11-23T12:00:00'),
+      resolutionDueAt: madrid('2026-11-24T15:00:00'),
+      pausedMinutes: 0,
+    });
+  });
+
+  it('take the first public staff answer as the first response, never an internal note', async () => {
+    const { deps, setNow } = world();
+    const ticket = await openTicket(deps, requester, incident);
+    setNow(new Date(madrid('2026-11-23T10:20:00')));
+    const noted = await reply(deps, staffAccess(ticket), { body: 'Checking the CDN', internal: true });
+    expect(noted.sla?.firstRespondedAt).toBeUndefined();
+    setNow(new Date(madrid('2026-11-23T10:40:00')));
+    const answered = await reply(deps, staffAccess(noted), { body: 'On it.' });
+    expect(answered.sla?.firstRespondedAt).toBe(madrid('2026-11-23T10:40:00'));
+  });
+
+  it('pause while waiting on the requester, and their answer moves the resolution due time by the business time paused', async () => {
+    const { deps, setNow } = world();
+    const ticket = await openTicket(deps, requester, incident);
+    setNow(new Date(madrid('2026-11-23T11:00:00')));
+    const asked = await reply(deps, staffAccess(ticket), { body: 'Which page fails?', requestInfo: true });
+    expect(asked.sla?.pausedSince).toBe(madrid('2026-11-23T11:00:00'));
+    // The citizen answers on Tuesday at 9:00: Monday 11–15 and Tuesday 8–9 were paused (300 minutes).
+    setNow(new Date(madrid('2026-11-24T09:00:00')));
+    const answered = await reply(deps, { as: 'requester', ticket: asked }, { body: 'The home page.' });
+    expect(answered.status).toBe('in_progress');
+    expect(answered.sla).toMatchObject({ resolutionDueAt: madrid('2026-11-25T13:00:00'), pausedMinutes: 300 });
+    expect(answered.sla?.pausedSince).toBeUndefined();
+  });
+
+  it('stop the resolution clock when staff resolve the ticket', async () => {
+    const { deps, setNow } = world();
+    const ticket = await openTicket(deps, requester, incident);
+    setNow(new Date(madrid('2026-11-23T13:00:00')));
+    const resolved = await updateTicket(deps, staffAccess(ticket), { status: 'resolved' }, 1, undefined);
+    expect(resolved.sla?.resolvedAt).toBe(madrid('2026-11-23T13:00:00'));
+  });
+});

@@ -3,7 +3,7 @@ import { reply } from '../../../functions/tickets/domain/conversation';
 import { openTicket } from '../../../functions/tickets/domain/filing';
 import { updateTicket } from '../../../functions/tickets/domain/staff-changes';
 import { threadView, ticketView } from '../../../functions/tickets/domain/views';
-import { CLIENT, citizen, citizenProfile, incident, staffAccess, world } from './world';
+import { CLIENT, citizen, citizenProfile, incident, NOW, staffAccess, world } from './world';
 
 describe('how a ticket reads', () => {
   it('shows the status and the topic path in the reader’s language', async () => {
@@ -13,7 +13,7 @@ describe('how a ticket reads', () => {
       { kind: 'user', caller: citizen, profile: citizenProfile, client: CLIENT },
       incident,
     );
-    expect(ticketView(ticket, 'es', 'requester')).toMatchObject({
+    expect(ticketView(ticket, 'es', 'requester', NOW)).toMatchObject({
       statusLabel: 'Abierto',
       topic: { id: 'dipu-web-portals', path: ['Tecnología y aplicaciones', 'Portales web'], name: 'Portales web' },
     });
@@ -27,9 +27,9 @@ describe('how a ticket reads', () => {
       incident,
     );
     const forwarded = await updateTicket(deps, staffAccess(ticket), { teamId: 'dipu-systems' }, 1, undefined);
-    const view = ticketView(forwarded, 'en', 'requester');
+    const view = ticketView(forwarded, 'en', 'requester', NOW);
     expect(view.statusLabel).toBe(`Forwarded to ${view.team?.name}`);
-    expect(ticketView(forwarded, 'ca', 'requester').statusLabel).toMatch(/^Derivat a /);
+    expect(ticketView(forwarded, 'ca', 'requester', NOW).statusLabel).toMatch(/^Derivat a /);
   });
 
   it('shows internal notes to staff only, and the thread oldest first', async () => {
@@ -43,11 +43,11 @@ describe('how a ticket reads', () => {
     await reply(deps, staffAccess(noted), { body: 'Fixed, please check.' });
     const thread = await deps.store.thread(ticket.ticketId);
     const bodies = (view: ReturnType<typeof threadView>) => view.thread.map((message) => message.body);
-    expect(bodies(threadView({ as: 'requester', ticket }, thread, 'en'))).toEqual([
+    expect(bodies(threadView({ as: 'requester', ticket }, thread, 'en', NOW))).toEqual([
       'Error 500',
       'Fixed, please check.',
     ]);
-    expect(bodies(threadView(staffAccess(ticket), thread, 'en'))).toEqual([
+    expect(bodies(threadView(staffAccess(ticket), thread, 'en', NOW))).toEqual([
       'Error 500',
       'CDN again',
       'Fixed, please check.',

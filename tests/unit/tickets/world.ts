@@ -20,6 +20,7 @@ export function world() {
   const messages: MessageRecord[] = [];
   const sentNow: { message: OutboxMessage; token: string }[] = [];
   let last = 0;
+  let now = NOW;
   /** Abuse-limit counters by subject and window, enforced as the DynamoDB store does. */
   const counts = new Map<string, number>();
   const store: TicketStore = {
@@ -52,8 +53,8 @@ export function world() {
     async listByRequester() {
       return { items: [], nextCursor: null };
     },
-    async addMessage(ticket, message, status, entry, notifications = []) {
-      const updated = { ...ticket, status, version: ticket.version + 1 };
+    async addMessage(ticket, message, status, entry, notifications = [], sla = ticket.sla) {
+      const updated = { ...ticket, status, ...(sla ? { sla } : {}), version: ticket.version + 1 };
       tickets.set(ticket.ticketId, updated);
       messages.push(message);
       if (entry) history.push(entry);
@@ -71,12 +72,16 @@ export function world() {
   const deps: TicketDeps & { mailer: GuestMailer } = {
     store,
     catalogue: { load: async () => DEMO_CATALOGUE },
-    clock: { now: () => NOW },
+    clock: { now: () => now },
     ids: cryptoIds,
     limits: DEFAULT_FILING_LIMITS,
     mailer,
   };
-  return { deps, tickets, outbox, history, messages, sentNow, counts };
+  /** Moves the world's clock. */
+  const setNow = (at: Date) => {
+    now = at;
+  };
+  return { deps, tickets, outbox, history, messages, sentNow, counts, setNow };
 }
 
 const profile = (userId: string, name: string, staff?: Profile['staff']): Profile => ({

@@ -8,6 +8,7 @@ import {
   CreateGuestTicket,
   CreateTicket,
   GuestReply,
+  Reopen,
   Reply,
   Ticket,
   TicketPage,
@@ -18,7 +19,7 @@ import { Topic, TopicList } from './topics';
 import * as z from './zod';
 
 /** Named schemas of the document; anything else is inlined where it is used. */
-const REQUEST_COMPONENTS = { CreateTicket, CreateGuestTicket, Reply, GuestReply, UpdateTicket, UpdateMe };
+const REQUEST_COMPONENTS = { CreateTicket, CreateGuestTicket, Reply, GuestReply, Reopen, UpdateTicket, UpdateMe };
 const RESPONSE_COMPONENTS = {
   Ticket,
   TicketPage,

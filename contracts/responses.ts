@@ -32,6 +32,7 @@ export const RESPONSES = {
   'POST /tickets/{ticketId}/messages': {
     201: { description: 'The ticket after the message', schema: Ticket, headers: CREATED },
   },
+  'POST /tickets/{ticketId}/reopen': { 200: { description: 'The ticket, in progress again', schema: Ticket } },
   'POST /public/tickets': { 201: { description: 'The new ticket', schema: Ticket, headers: CREATED } },
   'GET /public/tickets/{ticketId}': { 200: { description: 'The ticket', schema: TicketWithThread } },
   'POST /public/tickets/{ticketId}/messages': {

@@ -7,6 +7,7 @@ import {
   GuestTokenHeaders,
   IfMatchHeaders,
   ListTicketsQuery,
+  Reopen,
   Reply,
   TicketParams,
   UpdateTicket,
@@ -127,6 +128,17 @@ const routes = [
     request: { params: TicketParams, body: Reply },
     idempotent: true,
     problems: [403, 404, 409],
+  },
+  {
+    method: 'POST',
+    path: '/tickets/{ticketId}/reopen',
+    auth: 'jwt',
+    operationId: 'reopenTicket',
+    summary:
+      'The requester reopens a resolved ticket within the organisation’s reopen window, saying why; later, a new ticket is the way',
+    tags: ['Tickets'],
+    request: { params: TicketParams, body: Reopen },
+    problems: [404, 409],
   },
   {
     method: 'POST',

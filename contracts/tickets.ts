@@ -69,6 +69,10 @@ export type Reply = z.infer<typeof Reply>;
 
 export const GuestReply = z.strictObject({ body: text(1, 10_000, { multiline: true }) });
 
+/** Why the requester reopens a resolved ticket: added to the thread for whoever picks it up. */
+export const Reopen = z.strictObject({ reason: text(3, 2000, { multiline: true }) });
+export type Reopen = z.infer<typeof Reopen>;
+
 export const UpdateTicket = z
   .strictObject({
     status: z.optional(z.enum(STATUSES)),

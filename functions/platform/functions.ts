@@ -67,6 +67,7 @@ export const FUNCTIONS = {
       'GET /tickets/{ticketId}',
       'PATCH /tickets/{ticketId}',
       'POST /tickets/{ticketId}/messages',
+      'POST /tickets/{ticketId}/reopen',
     ],
   },
   publicTickets: {

@@ -187,11 +187,11 @@ export const dynamoTicketStore: TicketStore = {
     return record;
   },
 
-  async thread(ticketId) {
+  async thread(ticketId, { consistent = false } = {}) {
     let ticket: TicketRecord | undefined;
     const messages: MessageRecord[] = [];
     const history: HistoryRecord[] = [];
-    for (const stored of await queryPartition(KEYS.ticket.partition(ticketId))) {
+    for (const stored of await queryPartition(KEYS.ticket.partition(ticketId), { consistent })) {
       const kind = kindOf(stored);
       if (kind === KINDS.ticket) ticket = decode(TicketRecord, stored);
       else if (kind === KINDS.message) messages.push(decode(MessageRecord, stored));

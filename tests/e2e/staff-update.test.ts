@@ -148,3 +148,30 @@ describe('staff changing a ticket (PATCH with If-Match)', () => {
     expect((await patch(hestia.id, { status: 'resolved' }, hestia.version)).status).toBe(404);
   });
 });
+
+describe('the requester reopening a resolved ticket', () => {
+  it('puts it back in progress with their reason, once; nobody else may', async () => {
+    const ticket = await fileAs('citizen', portalIncident());
+    const resolved = await patch(ticket.id, { status: 'resolved' }, ticket.version);
+    expect(resolved.status).toBe(200);
+    const stranger = await newUser();
+    const theirs = await api('POST', `/tickets/${ticket.id}/reopen`, {
+      token: await stranger.token(),
+      body: { reason: 'Mine too?' },
+    });
+    expect(theirs.status).toBe(404);
+    const reopened = await api<TicketBody>('POST', `/tickets/${ticket.id}/reopen`, {
+      as: 'citizen',
+      body: { reason: 'It fails again since this morning.' },
+    });
+    expect(reopened.status).toBe(200);
+    expect(reopened.body.status).toBe('in_progress');
+    const page = await api<TicketBody>('GET', `/tickets/${ticket.id}`, { as: 'agent' });
+    expect(page.body.thread?.at(-1)?.body).toBe('It fails again since this morning.');
+    const again = await api<{ detail: string }>('POST', `/tickets/${ticket.id}/reopen`, {
+      as: 'citizen',
+      body: { reason: 'Again.' },
+    });
+    expect(again.status).toBe(409);
+  });
+});

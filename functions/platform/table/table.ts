@@ -88,7 +88,7 @@ const keyString = (k: Record<string, unknown>) =>
   `${String(k[TABLE_KEYS.partitionKey])}\n${String(k[TABLE_KEYS.sortKey])}`;
 
 /** Every item of a partition (an item collection), following pages: one request unless it passes 1 MB. */
-export async function queryPartition(pk: string): Promise<StoredItem[]> {
+export async function queryPartition(pk: string, { consistent = false }: ReadOptions = {}): Promise<StoredItem[]> {
   const items: StoredItem[] = [];
   let start: Record<string, unknown> | undefined;
   do {
@@ -98,6 +98,7 @@ export async function queryPartition(pk: string): Promise<StoredItem[]> {
         KeyConditionExpression: '#pk = :pk',
         ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey },
         ExpressionAttributeValues: { ':pk': pk },
+        ConsistentRead: consistent,
         ExclusiveStartKey: start,
       }),
     );

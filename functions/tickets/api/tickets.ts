@@ -5,9 +5,10 @@ import { created, ok } from '../../platform/http/responses';
 import { Conflict } from '../../platform/kernel/errors';
 import { metrics } from '../../platform/observability';
 import { getProfile, profileOf } from '../../profiles';
-import { accessAsUser, mayBeStaff, workAccess } from '../domain/access';
+import { accessAsRequester, accessAsUser, mayBeStaff, workAccess } from '../domain/access';
 import { reply } from '../domain/conversation';
 import { formIssues, openTicket } from '../domain/filing';
+import { reopenTicket } from '../domain/reopening';
 import { updateTicket } from '../domain/staff-changes';
 import { type Reader, threadView, ticketView } from '../domain/views';
 import { appendWithRetry } from './appending';
@@ -76,6 +77,17 @@ export const handler = byRoute(
           return reply(deps, access, body);
         });
         return created(ticketView(updated, language, reader, deps.clock.now()), `/tickets/${params.ticketId}`);
+      },
+    },
+
+    'POST /tickets/{ticketId}/reopen': {
+      run: async ({ params, body, caller, language }) => {
+        const updated = await appendWithRetry(async () => {
+          // Read consistently: a resolution a moment ago must be seen, with its time in the history.
+          const thread = await deps.store.thread(params.ticketId, { consistent: true });
+          return reopenTicket(deps, accessAsRequester(caller, thread.ticket), thread.history, body.reason);
+        });
+        return ok(ticketView(updated, language, 'requester', deps.clock.now()));
       },
     },
   },

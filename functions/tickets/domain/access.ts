@@ -39,6 +39,12 @@ export function accessAsUser(
   return workAccess(caller, profile, ticket);
 }
 
+/** The requester's own access, for what only they do (reopening); staff change tickets with PATCH instead. */
+export function accessAsRequester(caller: Caller, ticket: TicketRecord | undefined): RequesterAccess {
+  if (!ticket || ticket.requesterId !== caller.userId) throw new NotFound('No such ticket.');
+  return { as: 'requester', ticket };
+}
+
 /** Staff access to a ticket, for what only staff do (changing it), even to their own tickets. */
 export function workAccess(
   caller: Caller,

@@ -16,21 +16,29 @@ export async function reply(deps: TicketDeps, access: TicketAccess, input: Reply
   return replyAsRequester(deps, access, input.body);
 }
 
+/** A message from the ticket's requester (or guest), at the end of the thread. */
+export const requesterMessage = (
+  deps: Pick<TicketDeps, 'ids'>,
+  access: RequesterAccess,
+  body: string,
+  now: Date,
+): MessageRecord => ({
+  ticketId: access.ticket.ticketId,
+  messageId: deps.ids.sortableId(now),
+  authorKind: 'requester',
+  ...(access.as === 'requester' ? { authorId: access.ticket.requesterId } : {}),
+  authorName: access.ticket.requesterName,
+  body,
+  internal: false,
+  createdAt: now.toISOString(),
+});
+
 /** The requester adds to the end of the thread; an answer to a request for information puts it back in progress. */
 async function replyAsRequester(deps: TicketDeps, access: RequesterAccess, body: string): Promise<TicketRecord> {
   const { ticket } = access;
   const next = transition(ticket.status, { type: 'requester_replied' });
   const now = deps.clock.now();
-  const message: MessageRecord = {
-    ticketId: ticket.ticketId,
-    messageId: deps.ids.sortableId(now),
-    authorKind: 'requester',
-    ...(access.as === 'requester' ? { authorId: ticket.requesterId } : {}),
-    authorName: ticket.requesterName,
-    body,
-    internal: false,
-    createdAt: now.toISOString(),
-  };
+  const message = requesterMessage(deps, access, body, now);
   const history =
     next !== ticket.status
       ? historyEntry(

@@ -29,7 +29,7 @@ export interface TicketStore {
     counters: readonly LimitCounter[],
   ): Promise<TicketRecord>;
   /** The ticket with its messages and history, in one Query. */
-  thread(ticketId: string): Promise<Thread>;
+  thread(ticketId: string, options?: { consistent?: boolean }): Promise<Thread>;
   /** Just the ticket item, for writes that need its state: read consistently, as the write's condition will see it. */
   ticket(ticketId: string): Promise<TicketRecord | undefined>;
   /** The ticket and these people's profiles, in one request, read consistently as `ticket` is. */

@@ -4,6 +4,7 @@ import { Forbidden, InvalidTransition, ValidationFailed } from '../../../functio
 import type { Profile } from '../../../functions/profiles/domain/index';
 import { reply } from '../../../functions/tickets/domain/conversation';
 import { openTicket } from '../../../functions/tickets/domain/filing';
+import { reopenTicket } from '../../../functions/tickets/domain/reopening';
 import { updateTicket } from '../../../functions/tickets/domain/staff-changes';
 import {
   agentCaller,
@@ -234,5 +235,40 @@ describe('response-time commitments', () => {
     setNow(new Date(madrid('2026-11-23T13:00:00')));
     const resolved = await updateTicket(deps, staffAccess(ticket), { status: 'resolved' }, 1, undefined);
     expect(resolved.sla?.resolvedAt).toBe(madrid('2026-11-23T13:00:00'));
+  });
+});
+
+describe('reopening', () => {
+  async function resolvedTicket() {
+    const w = world();
+    const ticket = await openTicket(w.deps, requester, incident);
+    w.setNow(new Date('2026-11-23T12:00:00Z'));
+    const resolved = await updateTicket(w.deps, staffAccess(ticket), { status: 'resolved' }, 1, undefined);
+    return { ...w, resolved };
+  }
+
+  it('puts a resolved ticket back in progress within the organisation’s window, with the reason in the thread', async () => {
+    const { deps, setNow, resolved, history, messages } = await resolvedTicket();
+    // The council gives 15 days.
+    setNow(new Date('2026-12-08T11:00:00Z'));
+    const reopened = await reopenTicket(deps, { as: 'requester', ticket: resolved }, history, 'Still failing.');
+    expect(reopened.status).toBe('in_progress');
+    expect(reopened.sla?.resolvedAt).toBeUndefined();
+    expect(messages.at(-1)).toMatchObject({ authorKind: 'requester', body: 'Still failing.' });
+    expect(history.at(-1)).toMatchObject({ action: 'status_changed', from: 'resolved', to: 'in_progress' });
+  });
+
+  it('refuses with 409 after the window, pointing to a new ticket, and for a ticket that is not resolved', async () => {
+    const { deps, setNow, resolved, history } = await resolvedTicket();
+    setNow(new Date('2026-12-08T12:00:01Z'));
+    const late = await reopenTicket(deps, { as: 'requester', ticket: resolved }, history, 'Still failing.').catch(
+      (error: unknown) => error,
+    );
+    expect(late).toBeInstanceOf(InvalidTransition);
+    expect((late as Error).message).toContain(`file a new ticket quoting ${resolved.number}`);
+    const open = await openTicket(deps, requester, incident);
+    await expect(reopenTicket(deps, { as: 'requester', ticket: open }, history, 'Why?')).rejects.toThrow(
+      InvalidTransition,
+    );
   });
 });

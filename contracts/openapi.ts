@@ -1,3 +1,4 @@
+import { AgentList, TeamList } from './desk';
 import { Health } from './health';
 import { IDEMPOTENCY_KEY_PATTERN, type RequestSpec, type ResponseSpec, type RouteSpec } from './http';
 import { Me, UpdateMe } from './me';
@@ -22,6 +23,8 @@ import * as z from './zod';
 const REQUEST_COMPONENTS = { CreateTicket, CreateGuestTicket, Reply, GuestReply, Reopen, UpdateTicket, UpdateMe };
 const RESPONSE_COMPONENTS = {
   Ticket,
+  TeamList,
+  AgentList,
   TicketPage,
   TicketWithThread,
   Topic,

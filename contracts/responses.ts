@@ -1,3 +1,4 @@
+import { AgentList, TeamList } from './desk';
 import { Health, OpenApiDocument } from './health';
 import type { ResponseSpec } from './http';
 import { Me } from './me';
@@ -33,6 +34,8 @@ export const RESPONSES = {
     201: { description: 'The ticket after the message', schema: Ticket, headers: CREATED },
   },
   'POST /tickets/{ticketId}/reopen': { 200: { description: 'The ticket, in progress again', schema: Ticket } },
+  'GET /teams': { 200: { description: 'Teams of your organisation, first level first', schema: TeamList } },
+  'GET /agents': { 200: { description: 'Staff of your organisation, by name', schema: AgentList } },
   'POST /public/tickets': { 201: { description: 'The new ticket', schema: Ticket, headers: CREATED } },
   'GET /public/tickets/{ticketId}': { 200: { description: 'The ticket', schema: TicketWithThread } },
   'POST /public/tickets/{ticketId}/messages': {

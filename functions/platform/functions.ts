@@ -70,6 +70,12 @@ export const FUNCTIONS = {
       'POST /tickets/{ticketId}/reopen',
     ],
   },
+  desk: {
+    entry: 'functions/desk/api/directory.ts',
+    description: 'Staff pick whom to forward or assign to: their organisation’s teams and staff',
+    uses: ['table:read'],
+    routes: ['GET /teams', 'GET /agents'],
+  },
   publicTickets: {
     entry: 'functions/tickets/api/public-tickets.ts',
     description: 'Guests file and follow a ticket through an emailed access link',

@@ -4,4 +4,4 @@
  */
 export * from './domain/index';
 export { profileOf } from './resolve';
-export { decodeProfile, getProfile, profileKey, saveProfile } from './store';
+export { decodeProfile, getProfile, profileKey, saveProfile, staffOf } from './store';

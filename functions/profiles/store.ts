@@ -1,12 +1,33 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documents } from '../platform/table/client';
-import { KEYS, KINDS } from '../platform/table/keys';
-import { decode, item, type StoredItem, TABLE_NAME, updateOf } from '../platform/table/table';
+import { KEYS, KINDS, TABLE_KEYS } from '../platform/table/keys';
+import { decode, item, queryPage, type StoredItem, TABLE_NAME, updateOf } from '../platform/table/table';
 import { Profile, type ProfileChanges } from './domain/profile';
 
 export const profileKey = (userId: string) => KEYS.profile(userId);
 
 export const decodeProfile = (stored: StoredItem): Profile => decode(Profile, stored);
+
+/** A profile as stored: staff are also listed in their organisation's roster (gsi1). */
+const profileItem = (profile: Profile) =>
+  item(KINDS.profile, profileKey(profile.userId), {
+    ...profile,
+    ...(profile.staff ? KEYS.staff.entry(profile.staff.organisationId, profile.userId) : {}),
+  });
+
+/**
+ * The staff of an organisation, in one Query of its roster: a page of 1 MB holds thousands of
+ * profiles, more than any organisation has.
+ */
+export async function staffOf(organisationId: string): Promise<Profile[]> {
+  const { items } = await queryPage({
+    IndexName: TABLE_KEYS.gsi1.indexName,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': TABLE_KEYS.gsi1.partitionKey },
+    ExpressionAttributeValues: { ':pk': KEYS.staff.partition(organisationId) },
+  });
+  return items.map(decodeProfile);
+}
 
 export async function getProfile(userId: string): Promise<Profile | undefined> {
   const { Item } = await documents.send(new GetCommand({ TableName: TABLE_NAME, Key: { ...profileKey(userId) } }));
@@ -19,7 +40,7 @@ export async function createProfile(profile: Profile): Promise<Profile> {
     await documents.send(
       new PutCommand({
         TableName: TABLE_NAME,
-        Item: item(KINDS.profile, profileKey(profile.userId), profile),
+        Item: profileItem(profile),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -34,9 +55,7 @@ export async function createProfile(profile: Profile): Promise<Profile> {
 
 /** Writes a whole profile (demo data, administration). */
 export async function saveProfile(profile: Profile): Promise<void> {
-  await documents.send(
-    new PutCommand({ TableName: TABLE_NAME, Item: item(KINDS.profile, profileKey(profile.userId), profile) }),
-  );
+  await documents.send(new PutCommand({ TableName: TABLE_NAME, Item: profileItem(profile) }));
 }
 
 /** Records that the profile's address is now verified, if it is still `email`; returns the profile as stored. */

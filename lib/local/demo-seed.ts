@@ -10,19 +10,28 @@ import { DEMO_CATALOGUE } from './demo-catalogue';
 import { DEMO_USERS } from './demo-users';
 
 export interface SeedInput {
-  /** Cognito ids of the demo users, by role. */
+  /** Cognito ids of the demo users, by email. */
   readonly userIds: Record<string, string>;
 }
 
-/** Which organisation and teams each demo member of staff works in. */
+const agentOf = (organisationId: string, teamIds: string[], topicIds: string[] = []): StaffProfile => ({
+  organisationId,
+  teamIds,
+  topicIds,
+  supervisor: false,
+});
+
+/** Where each demo member of staff works, by the login before `@`. */
 const STAFF: Record<string, StaffProfile> = {
-  agent: {
-    organisationId: 'dipu',
-    teamIds: ['dipu-service-desk', 'dipu-web', 'dipu-municipal-apps'],
-    topicIds: [],
-    supervisor: false,
-  },
+  agent: agentOf('dipu', ['dipu-service-desk', 'dipu-web', 'dipu-municipal-apps']),
   supervisor: { organisationId: 'dipu', teamIds: [], topicIds: [], supervisor: true },
+  agent2: agentOf('dipu', ['dipu-service-desk', 'dipu-systems', 'dipu-accounting'], ['dipu-eadmin-platform']),
+  'agent.salut': agentOf('salut', ['salut-support']),
+  'agent.hestia': agentOf('hestia', ['hestia-support']),
+  'agent.gencat': agentOf('gencat', ['gencat-central']),
+  'agent.oac360': agentOf('oac360', ['oac360-agents']),
+  'tech.oac360': agentOf('oac360', ['oac360-technical-services']),
+  'supervisor.oac360': { organisationId: 'oac360', teamIds: [], topicIds: [], supervisor: true },
 };
 
 export default async function seed(input: SeedInput): Promise<{ topics: number; profiles: number }> {
@@ -30,9 +39,9 @@ export default async function seed(input: SeedInput): Promise<{ topics: number; 
   const at = new Date().toISOString();
   let profiles = 0;
   for (const user of DEMO_USERS) {
-    const userId = input.userIds[user.role];
+    const userId = input.userIds[user.email];
     if (!userId) continue;
-    const staff = STAFF[user.role];
+    const staff = STAFF[user.email.split('@')[0] ?? ''];
     await saveProfile({
       userId,
       name: user.name,

@@ -30,9 +30,9 @@ export const DEMO_PASSWORD = 'Finestreta-Demo-2026!';
 
 export const DEMO_EMAIL_DOMAIN = 'finestreta.local';
 
-const demo = (role: DemoRole, name: string, locale: Language): DemoUser => ({
+const demo = (role: DemoRole, name: string, locale: Language, login: string = role): DemoUser => ({
   role,
-  email: `${role}@${DEMO_EMAIL_DOMAIN}`,
+  email: `${login}@${DEMO_EMAIL_DOMAIN}`,
   password: DEMO_PASSWORD,
   name,
   locale,
@@ -47,6 +47,15 @@ export const DEMO_USERS: readonly DemoUser[] = [
   demo('reviewer', 'Carmen López Martín', 'es'),
   demo('operator', 'Arnau Font Mas', 'ca'),
   demo('department', 'Laia Costa Riera', 'ca'),
+  // More staff, so every organisation has someone to route to (the first of each role above is
+  // the one tests and the benchmark sign in as).
+  demo('agent', 'Marta Pons Vila', 'es', 'agent2'),
+  demo('agent', 'Joan Riera Camps', 'ca', 'agent.salut'),
+  demo('agent', 'Elena Sala Prat', 'es', 'agent.hestia'),
+  demo('agent', 'Aran Vidal Boya', 'oc', 'agent.gencat'),
+  demo('agent', 'Queralt Mir Font', 'ca', 'agent.oac360'),
+  demo('agent', 'Xavier Pujol Rius', 'ca', 'tech.oac360'),
+  demo('supervisor', 'Rosa Bosch Coll', 'ca', 'supervisor.oac360'),
 ];
 
 export const demoUser = (role: DemoRole): DemoUser => {

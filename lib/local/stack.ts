@@ -246,7 +246,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const functionEnvironment = mergeEnvironments(environments);
     log('Loading demo data…');
     const userIds = Object.fromEntries(
-      DEMO_USERS.map((user) => [user.role, pool.userIds[user.email]]).filter(([, id]) => id !== undefined),
+      DEMO_USERS.map((user) => [user.email, pool.userIds[user.email]]).filter(([, id]) => id !== undefined),
     ) as Record<string, string>;
     await runAsFunction(
       join(import.meta.dirname, 'demo-seed.ts'),

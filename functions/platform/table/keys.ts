@@ -75,6 +75,14 @@ export const KEYS = {
    */
   outbox: (ticketId: string, notificationId: string) => key(`OUTBOX#${ticketId}`, `MAIL#${notificationId}`),
   profile: (userId: string) => key(`USER#${userId}`, '#PROFILE'),
+  /** gsi1: an organisation's staff, on their profiles (sparse: only profiles with a staff part). */
+  staff: {
+    partition: (organisationId: string) => `STAFF#${organisationId}`,
+    entry: (organisationId: string, userId: string) => ({
+      [TABLE_KEYS.gsi1.partitionKey]: `STAFF#${organisationId}`,
+      [TABLE_KEYS.gsi1.sortKey]: userId,
+    }),
+  },
   /** Filings per hashed address or client in one hour or day, deleted by TTL when the window ends. */
   limitCounter: (subject: string, window: string) => key(`LIMIT#${subject}`, window),
   /** What a request with an Idempotency-Key did, kept a day (Powertools idempotency records). */

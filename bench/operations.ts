@@ -62,7 +62,7 @@ async function fileSome(context: BenchContext, count: number): Promise<{ id: str
  */
 const OVERHEAD_P50_MS = 5;
 const IDEMPOTENCY_REQUESTS = 2;
-const REQUESTS = { read: 1, list: 1, file: 3, reply: 2, staffUpdate: 2 } as const;
+const REQUESTS = { read: 1, list: 1, file: 3, reply: 2, staffUpdate: 2, queue: 2 } as const;
 
 const reply = (body: string) => JSON.stringify({ body });
 
@@ -124,6 +124,16 @@ export const OPERATIONS: readonly BenchOperation[] = [
     prepare: async ({ token }) => {
       const headers = bearer(await token('citizen'));
       return { next: () => ({ method: 'GET', path: '/tickets?limit=25', headers }) };
+    },
+  },
+  {
+    // An agent's page of their team's queue: their profile (whose teams), then one Query.
+    name: 'queue page',
+    targets: { maxDynamoDbRequests: REQUESTS.queue, maxOverheadP50Ms: OVERHEAD_P50_MS },
+    prepare: async (context) => {
+      await fileSome(context, 30);
+      const headers = bearer(await context.token('agent'));
+      return { next: () => ({ method: 'GET', path: '/tickets?view=queue&teamId=dipu-web&limit=25', headers }) };
     },
   },
   {

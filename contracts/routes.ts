@@ -92,10 +92,11 @@ const routes = [
     method: 'GET',
     path: '/tickets',
     auth: 'jwt',
-    operationId: 'listMyTickets',
-    summary: 'My tickets, newest first; closed ones included',
+    operationId: 'listTickets',
+    summary: 'My tickets, newest first, closed ones included; staff: a work queue by next due time (view)',
     tags: ['Tickets'],
     request: { query: ListTicketsQuery },
+    problems: [403],
   },
   {
     method: 'GET',

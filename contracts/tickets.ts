@@ -7,6 +7,7 @@ import {
   PRIORITIES,
   STATUSES,
   TICKET_TYPES,
+  WORK_VIEWS,
 } from './vocabulary';
 import * as z from './zod';
 
@@ -51,8 +52,18 @@ const GuestRequester = z.strictObject({
 export const CreateGuestTicket = z.extend(CreateTicket, { requester: GuestRequester });
 export type CreateGuestTicket = z.infer<typeof CreateGuestTicket>;
 
+/**
+ * Without `view`, the caller's own tickets, newest first. Staff views, ordered by the next SLA
+ * due time: `queue` (a team's unassigned tickets), `assigned` (the caller's), `team` (all of a
+ * team's); `teamId` picks one of the caller's teams (any of the organisation's for supervisors)
+ * and may be left out by whoever has only one.
+ */
 export const ListTicketsQuery = z.strictObject({
+  view: z.optional(z.enum(WORK_VIEWS)),
+  teamId: z.optional(slug()),
   status: z.optional(z.enum(STATUSES)),
+  topicId: z.optional(slug()),
+  priority: z.optional(z.enum(PRIORITIES)),
   limit: z._default(z.pipe(z.coerce.number(), z.int().check(z.gte(1), z.lte(100))), 25),
   /** `nextCursor` of the previous page. */
   cursor: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,2048}$/, 'Invalid cursor.'))),

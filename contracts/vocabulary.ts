@@ -25,6 +25,10 @@ export type Status = (typeof STATUSES)[number];
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4', 'P5'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
+/** Staff views of the tickets list (GET /tickets?view=). */
+export const WORK_VIEWS = ['queue', 'assigned', 'team'] as const;
+export type WorkView = (typeof WORK_VIEWS)[number];
+
 export const CHANNELS = ['web', 'phone', 'email', 'in_person'] as const;
 export type Channel = (typeof CHANNELS)[number];
 

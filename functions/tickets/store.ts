@@ -24,14 +24,26 @@ import type { TicketSla } from '../sla/domain/index';
 import { type LimitCounter, limitReached } from './domain/limits';
 import { HistoryRecord, MessageRecord, type NewTicket, type Page, type Thread, TicketRecord } from './domain/model';
 import { formatTicketNumber } from './domain/numbering';
-import type { References, TicketStore } from './domain/ports';
+import type { ListOptions, References, TicketStore } from './domain/ports';
+import { queuePlace } from './domain/queues';
 
-const { gsi1 } = TABLE_KEYS;
+const { gsi1, gsi2 } = TABLE_KEYS;
+
+/** The ticket's index keys in the work queues (gsi2, gsi3): absent ones are not in that queue. */
+function queueKeys(ticket: TicketRecord): Record<string, string> {
+  const place = queuePlace(ticket);
+  return {
+    ...(place?.teamId ? KEYS.ticket.inTeam(place.teamId, place.due) : {}),
+    ...(place?.assigneeId ? KEYS.ticket.assignedTo(place.assigneeId, place.due) : {}),
+  };
+}
+const QUEUE_KEY_NAMES = [gsi2.partitionKey, gsi2.sortKey, TABLE_KEYS.gsi3.partitionKey, TABLE_KEYS.gsi3.sortKey];
 
 const ticketItem = (ticket: TicketRecord) =>
   item(KINDS.ticket, KEYS.ticket.item(ticket.ticketId), {
     ...ticket,
     ...KEYS.ticket.byRequester(ticket.requesterId, ticket.createdAt, ticket.ticketId),
+    ...queueKeys(ticket),
   });
 
 const putMessage = (message: MessageRecord): TransactItem => ({
@@ -123,7 +135,8 @@ async function fullCounter(counters: readonly LimitCounter[]): Promise<LimitCoun
  * the SLA clock whole (the condition lets one such change through); a reply that changes only
  * the first response sets it unless another reply at the same moment already did.
  */
-function messageUpdate(ticket: TicketRecord, status: Status, message: MessageRecord, sla: TicketSla | undefined) {
+function messageUpdate(ticket: TicketRecord, updated: TicketRecord, message: MessageRecord) {
+  const { status, sla } = updated;
   const names: Record<string, string> = { '#status': 'status', '#updatedAt': 'updatedAt', '#version': 'version' };
   const values: Record<string, unknown> = {
     ':status': status,
@@ -143,11 +156,87 @@ function messageUpdate(ticket: TicketRecord, status: Status, message: MessageRec
       values[':first'] = sla.firstRespondedAt;
     }
   }
+  // Its place in the queues follows its status and next due time, and its team and assignee:
+  // the write holds only while those are still as read, so a change of hands in between
+  // (PATCH) makes it retry instead of filing the ticket under the old ones.
+  const conditions = ['#status = :from'];
+  for (const [attribute, value] of [
+    ['teamId', ticket.teamId],
+    ['assigneeId', ticket.assigneeId],
+  ] as const) {
+    names[`#${attribute}`] = attribute;
+    if (value === undefined) conditions.push(`attribute_not_exists(#${attribute})`);
+    else {
+      conditions.push(`#${attribute} = :${attribute}`);
+      values[`:${attribute}`] = value;
+    }
+  }
+  const keys = queueKeys(updated);
+  const remove: string[] = [];
+  QUEUE_KEY_NAMES.forEach((name, index) => {
+    names[`#q${index}`] = name;
+    if (keys[name] === undefined) remove.push(`#q${index}`);
+    else {
+      set.push(`#q${index} = :q${index}`);
+      values[`:q${index}`] = keys[name];
+    }
+  });
   return {
-    UpdateExpression: `SET ${set.join(', ')} ADD #version :one`,
-    ConditionExpression: '#status = :from',
+    UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''} ADD #version :one`,
+    ConditionExpression: conditions.join(' AND '),
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
+  };
+}
+
+type Index = (typeof TABLE_KEYS)['gsi1' | 'gsi2' | 'gsi3'];
+
+/**
+ * One page of tickets from one partition of an index: one Query, the filters applied by
+ * DynamoDB (a page may hold fewer than `limit`; the cursor goes on from where it stopped).
+ */
+async function ticketPage(
+  index: Index,
+  partition: string,
+  order: 'newest' | 'earliest due',
+  options: ListOptions,
+  unassignedOnly = false,
+): Promise<Page<TicketRecord>> {
+  const filters = { status: options.status, topicId: options.topicId, priority: options.priority };
+  // A cursor serves the list and the filters it was made for, and no other.
+  const scope = `${index.indexName}|${partition}|${JSON.stringify(filters)}|${unassignedOnly}`;
+  const start = decodeCursor(options.cursor, scope, { [index.partitionKey]: partition }, [
+    TABLE_KEYS.partitionKey,
+    TABLE_KEYS.sortKey,
+    index.partitionKey,
+    index.sortKey,
+  ]);
+  const names: Record<string, string> = { '#pk': index.partitionKey };
+  const values: Record<string, unknown> = { ':pk': partition };
+  const conditions: string[] = [];
+  for (const [name, value] of Object.entries(filters)) {
+    if (value === undefined) continue;
+    names[`#${name}`] = name;
+    values[`:${name}`] = value;
+    conditions.push(`#${name} = :${name}`);
+  }
+  if (unassignedOnly) {
+    names['#assignee'] = 'assigneeId';
+    conditions.push('attribute_not_exists(#assignee)');
+  }
+  const page = await queryPage({
+    IndexName: index.indexName,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+    ...(conditions.length > 0 ? { FilterExpression: conditions.join(' AND ') } : {}),
+    ScanIndexForward: order === 'earliest due',
+    Limit: options.limit,
+    ...(start ? { ExclusiveStartKey: start } : {}),
+  });
+  return {
+    items: page.items.map((stored) => decode(TicketRecord, stored)),
+    nextCursor: encodeCursor(page.lastKey, scope),
   };
 }
 
@@ -218,30 +307,14 @@ export const dynamoTicketStore: TicketStore = {
     return { ticket: stored ? decode(TicketRecord, stored) : undefined, profiles };
   },
 
-  async listByRequester(requesterId, options: { status?: Status; limit: number; cursor?: string }) {
-    const partition = KEYS.ticket.requesterPartition(requesterId);
-    // A cursor serves the list and filter it was made for, and no other.
-    const scope = `${partition}|status=${options.status ?? ''}`;
-    const start = decodeCursor(options.cursor, scope, { [gsi1.partitionKey]: partition }, [
-      TABLE_KEYS.partitionKey,
-      TABLE_KEYS.sortKey,
-      gsi1.partitionKey,
-      gsi1.sortKey,
-    ]);
-    const page = await queryPage({
-      IndexName: gsi1.indexName,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': gsi1.partitionKey, ...(options.status ? { '#status': 'status' } : {}) },
-      ExpressionAttributeValues: { ':pk': partition, ...(options.status ? { ':status': options.status } : {}) },
-      ...(options.status ? { FilterExpression: '#status = :status' } : {}),
-      ScanIndexForward: false,
-      Limit: options.limit,
-      ...(start ? { ExclusiveStartKey: start } : {}),
-    });
-    return {
-      items: page.items.map((stored) => decode(TicketRecord, stored)),
-      nextCursor: encodeCursor(page.lastKey, scope),
-    } satisfies Page<TicketRecord>;
+  listByRequester(requesterId, options) {
+    return ticketPage(gsi1, KEYS.ticket.requesterPartition(requesterId), 'newest', options);
+  },
+
+  listWork(list, options) {
+    return list.index === 'assignee'
+      ? ticketPage(TABLE_KEYS.gsi3, KEYS.ticket.assigneePartition(list.userId), 'earliest due', options)
+      : ticketPage(gsi2, KEYS.ticket.teamPartition(list.teamId), 'earliest due', options, list.unassignedOnly);
   },
 
   /**
@@ -261,7 +334,7 @@ export const dynamoTicketStore: TicketStore = {
     await transact(
       [
         putMessage(message),
-        { Update: { Key: { ...KEYS.ticket.item(ticket.ticketId) }, ...messageUpdate(ticket, status, message, sla) } },
+        { Update: { Key: { ...KEYS.ticket.item(ticket.ticketId) }, ...messageUpdate(ticket, updated, message) } },
         ...(history ? [putHistory(history)] : []),
         ...notifications.map(outboxPut),
       ],

@@ -236,6 +236,7 @@ describe('least privilege', () => {
       tableArn,
       { 'Fn::Join': ['', [tableArn, '/index/gsi1']] },
       { 'Fn::Join': ['', [tableArn, '/index/gsi2']] },
+      { 'Fn::Join': ['', [tableArn, '/index/gsi3']] },
     ]);
     for (const name of Object.keys(CAPABILITY_FUNCTIONS)) {
       expect(actionsOf(wide.template, name), name).not.toContain('dynamodb:Scan');

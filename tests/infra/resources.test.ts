@@ -36,6 +36,10 @@ describe('data table', () => {
           IndexName: TABLE_KEYS.gsi2.indexName,
           KeySchema: key(TABLE_KEYS.gsi2.partitionKey, TABLE_KEYS.gsi2.sortKey),
         }),
+        Match.objectLike({
+          IndexName: TABLE_KEYS.gsi3.indexName,
+          KeySchema: key(TABLE_KEYS.gsi3.partitionKey, TABLE_KEYS.gsi3.sortKey),
+        }),
       ],
       AttributeDefinitions: Match.arrayWith([
         { AttributeName: 'pk', AttributeType: 'S' },

@@ -32,6 +32,14 @@ export async function tokenFor(role: string, kind: TokenKind = 'id'): Promise<st
   return kind === 'id' ? signedIn.idToken : signedIn.accessToken;
 }
 
+/** A token of a demo login by name, for the demo's other staff (`agent.salut`, `tech.oac360`…). */
+export async function tokenAs(login: string, kind: TokenKind = 'id'): Promise<string> {
+  const user = endpoints().demoUsers.find((candidate) => candidate.email.startsWith(`${login}@`));
+  if (!user) throw new Error(`No demo login ${login}`);
+  const signedIn = await signInAs(user.email, user.password);
+  return kind === 'id' ? signedIn.idToken : signedIn.accessToken;
+}
+
 export interface TestUser {
   readonly email: string;
   token(kind?: TokenKind): Promise<string>;

@@ -8,13 +8,15 @@ export const TABLE_KEYS = {
   sortKey: 'sk',
   /** A requester's tickets, newest first. */
   gsi1: { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-  /** Agent queues by organisation/team, ordered by due time. */
+  /** A team's work queue: its open tickets, ordered by the next SLA due time (sparse). */
   gsi2: { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  /** A member of staff's assigned open tickets, ordered by the next SLA due time (sparse). */
+  gsi3: { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
   /** Epoch seconds after which DynamoDB may delete the item. */
   ttl: 'ttl',
 } as const;
 
-export const GLOBAL_INDEXES = [TABLE_KEYS.gsi1, TABLE_KEYS.gsi2] as const;
+export const GLOBAL_INDEXES = [TABLE_KEYS.gsi1, TABLE_KEYS.gsi2, TABLE_KEYS.gsi3] as const;
 
 /**
  * Every item names its kind in this attribute. The outbox stream's event-source filter (CDK)
@@ -63,6 +65,18 @@ export const KEYS = {
       [TABLE_KEYS.gsi1.sortKey]: `${createdAt}#${ticketId}`,
     }),
     requesterPartition: (requesterId: string) => `REQUESTER#${requesterId}`,
+    /** gsi2: the team's queue, by `due` (next due time, then ticket id). */
+    inTeam: (teamId: string, due: string) => ({
+      [TABLE_KEYS.gsi2.partitionKey]: `TEAM#${teamId}`,
+      [TABLE_KEYS.gsi2.sortKey]: due,
+    }),
+    teamPartition: (teamId: string) => `TEAM#${teamId}`,
+    /** gsi3: what a member of staff has assigned, by `due`. */
+    assignedTo: (userId: string, due: string) => ({
+      [TABLE_KEYS.gsi3.partitionKey]: `ASSIGNEE#${userId}`,
+      [TABLE_KEYS.gsi3.sortKey]: due,
+    }),
+    assigneePartition: (userId: string) => `ASSIGNEE#${userId}`,
   },
   /** Last human number handed out per organisation and year. */
   ticketSequence: (organisationId: string, year: number) => key(`SEQUENCE#${organisationId}#${year}`, '#SEQUENCE'),

@@ -5,9 +5,10 @@ import { created, ok } from '../../platform/http/responses';
 import { Conflict } from '../../platform/kernel/errors';
 import { metrics } from '../../platform/observability';
 import { getProfile, profileOf } from '../../profiles';
-import { accessAsRequester, accessAsUser, mayBeStaff, workAccess } from '../domain/access';
+import { accessAsRequester, accessAsUser, asStaffMember, mayBeStaff, workAccess } from '../domain/access';
 import { reply } from '../domain/conversation';
 import { formIssues, openTicket } from '../domain/filing';
+import { workList } from '../domain/queues';
 import { reopenTicket } from '../domain/reopening';
 import { updateTicket } from '../domain/staff-changes';
 import { type Reader, threadView, ticketView } from '../domain/views';
@@ -33,9 +34,17 @@ export const handler = byRoute(
 
     'GET /tickets': {
       run: async ({ query, caller, language }) => {
-        const page = await deps.store.listByRequester(caller.userId, query);
+        const { view, teamId, ...options } = query;
+        const now = deps.clock.now();
+        if (!view) {
+          const page = await deps.store.listByRequester(caller.userId, options);
+          const items = page.items.map((ticket) => ticketView(ticket, language, 'requester', now));
+          return ok({ items, nextCursor: page.nextCursor });
+        }
+        const member = asStaffMember(caller, await getProfile(caller.userId));
+        const page = await deps.store.listWork(await workList(deps, member, view, teamId), options);
         return ok({
-          items: page.items.map((ticket) => ticketView(ticket, language, 'requester', deps.clock.now())),
+          items: page.items.map((ticket) => ticketView(ticket, language, 'staff', now)),
           nextCursor: page.nextCursor,
         });
       },

@@ -1,5 +1,5 @@
 import { type Caller, hasGroup, STAFF_GROUPS } from '../../platform/kernel/caller';
-import { NotFound } from '../../platform/kernel/errors';
+import { Forbidden, NotFound } from '../../platform/kernel/errors';
 import type { Ids } from '../../platform/kernel/ports';
 import type { Profile, StaffProfile } from '../../profiles/domain/index';
 import type { TicketRecord } from './model';
@@ -72,6 +72,13 @@ export function accessAsGuest(ticket: TicketRecord | undefined, token: string | 
 /** Staff of an organisation may file on its internal topics and record tickets that came by phone, email or in person. */
 export const isStaffOf = (caller: Caller, profile: Profile | undefined, organisationId: string): boolean =>
   staffMember(caller, profile)?.staff.organisationId === organisationId;
+
+/** The caller as a member of staff, for what only staff do outside any one ticket (their queues). */
+export function asStaffMember(caller: Caller, profile: Profile | undefined): StaffMember {
+  const member = staffMember(caller, profile);
+  if (!member) throw new Forbidden('You work for no organisation here.');
+  return member;
+}
 
 /** Whether the policy may need the caller's staff profile: only people in a staff group have one that counts. */
 export const mayBeStaff = (caller: Caller): boolean => hasGroup(caller, ...STAFF_GROUPS);

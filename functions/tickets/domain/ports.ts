@@ -1,4 +1,4 @@
-import type { Status } from '../../../contracts/vocabulary';
+import type { Priority, Status } from '../../../contracts/vocabulary';
 import type { Catalogue } from '../../catalogue/domain/index';
 import type { OutboxMessage } from '../../mail/domain/index';
 import type { Clock, Ids } from '../../platform/kernel/ports';
@@ -37,6 +37,8 @@ export interface TicketStore {
     ticketId: string,
     userIds: readonly string[],
   ): Promise<{ ticket: TicketRecord | undefined; profiles: ReadonlyMap<string, Profile> }>;
+  /** A page of a work queue, earliest due first, one Query on its index. */
+  listWork(list: WorkList, options: ListOptions): Promise<Page<TicketRecord>>;
   listByRequester(
     requesterId: string,
     options: { status?: Status; limit: number; cursor?: string },
@@ -61,6 +63,19 @@ export interface TicketStore {
     notifications: readonly OutboxMessage[],
     references: References,
   ): Promise<TicketRecord>;
+}
+
+/** Which queue a staff view reads: a team's (its unassigned tickets only, for `queue`), or an assignee's. */
+export type WorkList =
+  | { readonly index: 'team'; readonly teamId: string; readonly unassignedOnly: boolean }
+  | { readonly index: 'assignee'; readonly userId: string };
+
+export interface ListOptions {
+  readonly status?: Status;
+  readonly topicId?: string;
+  readonly priority?: Priority;
+  readonly limit: number;
+  readonly cursor?: string;
 }
 
 export interface CatalogueSource {

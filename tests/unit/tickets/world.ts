@@ -53,6 +53,9 @@ export function world() {
     async listByRequester() {
       return { items: [], nextCursor: null };
     },
+    async listWork() {
+      return { items: [], nextCursor: null };
+    },
     async addMessage(ticket, message, status, entry, notifications = [], sla = ticket.sla) {
       const updated = { ...ticket, status, ...(sla ? { sla } : {}), version: ticket.version + 1 };
       tickets.set(ticket.ticketId, updated);

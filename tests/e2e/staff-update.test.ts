@@ -175,3 +175,22 @@ describe('the requester reopening a resolved ticket', () => {
     expect(again.status).toBe(409);
   });
 });
+
+describe('staff mail', () => {
+  it('reaches the team a ticket is forwarded to and the colleague it is assigned to, in their language', async () => {
+    const since = nowSeconds();
+    const ticket = await fileAs('citizen', portalIncident());
+    const forwarded = await patch(ticket.id, { teamId: 'dipu-systems' }, ticket.version, 'supervisor');
+    expect(forwarded.status).toBe(200);
+    // Marta (agent2@, Spanish) works in the systems team.
+    const agents = await api<{ items: { userId: string; name: string }[] }>('GET', '/agents', { as: 'supervisor' });
+    const marta = agents.body.items.find((agent) => agent.name === 'Marta Pons Vila');
+    const assigned = await patch(ticket.id, { assigneeId: marta?.userId }, forwarded.body.version, 'supervisor');
+    expect(assigned.status).toBe(200);
+    const mails = await mailsAbout('agent2@finestreta.local', ticket.number, since, 2);
+    expect(mails.map((mail) => mail.subject).sort()).toEqual([
+      `[${ticket.number}] Se le ha asignado un tique`,
+      `[${ticket.number}] Tique derivado a su equipo`,
+    ]);
+  });
+});

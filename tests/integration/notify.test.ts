@@ -103,6 +103,36 @@ describe('the notify job', () => {
     expect(sent?.subject).toBe(`[${mail.number}] We need more information`);
   });
 
+  it('mails a team’s members with verified addresses, each in their language', async () => {
+    const start = since();
+    const organisationId = `org-${randomUUID().slice(0, 8)}`;
+    const member = (name: string, teamIds: string[], language: 'ca' | 'en', emailVerified = true) => ({
+      userId: randomUUID(),
+      name,
+      email: `${name.toLowerCase()}-${randomUUID().slice(0, 6)}@example.org`,
+      emailVerified,
+      language,
+      staff: { organisationId, teamIds, topicIds: [], supervisor: false },
+      createdAt: at,
+      updatedAt: at,
+    });
+    const people = [
+      member('Anna', ['systems'], 'ca'),
+      member('Bill', ['systems', 'web'], 'en'),
+      member('Carla', ['web'], 'ca'),
+      member('Dani', ['systems'], 'ca', false),
+    ];
+    for (const person of people) await saveProfile(person);
+    const mail = guestMail({ event: 'forwarded', recipient: { teamId: 'systems', organisationId } });
+    await transact([outboxPut(mail)], () => new Error('setup failed'));
+    expect(await notify({ Records: [streamRecord(mail, '1')] }, context)).toEqual({ batchItemFailures: [] });
+    const sent = await mailsAbout(mail.number, start, 2);
+    expect(Object.fromEntries(sent.map((m) => [m.destination.to[0], m.subject]))).toEqual({
+      [people[0]?.email ?? '']: `[${mail.number}] Tiquet derivat al vostre equip`,
+      [people[1]?.email ?? '']: `[${mail.number}] Ticket forwarded to your team`,
+    });
+  });
+
   it('never mails a person at an address they have not verified, and does not retry it', async () => {
     const start = since();
     const userId = randomUUID();

@@ -1,17 +1,19 @@
 import { LANGUAGES } from '../../../contracts/vocabulary';
 import * as z from '../../../contracts/zod';
 
-export const MAIL_EVENTS = ['created', 'staff_replied', 'info_requested', 'resolved'] as const;
+export const MAIL_EVENTS = ['created', 'staff_replied', 'info_requested', 'resolved', 'assigned', 'forwarded'] as const;
 export type MailEvent = (typeof MAIL_EVENTS)[number];
 
 /**
  * Who a mail is for. A person with an account is named by id: their address, name and
  * language are read from their profile when the mail is sent, so a change of language
  * applies to every later mail. A guest has no profile, so the mail carries their details.
+ * A team is its members when the mail is sent, each in their own language.
  */
 export const Recipient = z.union([
   z.object({ userId: z.string() }),
   z.object({ name: z.string(), email: z.string(), language: z.enum(LANGUAGES) }),
+  z.object({ teamId: z.string(), organisationId: z.string() }),
 ]);
 export type Recipient = z.infer<typeof Recipient>;
 
@@ -35,3 +37,6 @@ export type OutboxMessage = z.infer<typeof OutboxMessage>;
 
 export const isGuest = (recipient: Recipient): recipient is Extract<Recipient, { email: string }> =>
   'email' in recipient;
+
+export const isTeam = (recipient: Recipient): recipient is Extract<Recipient, { teamId: string }> =>
+  'teamId' in recipient;

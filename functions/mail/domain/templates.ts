@@ -98,6 +98,42 @@ const TEMPLATES: Record<MailEvent, Record<Language, Template>> = {
       text: `To go on with ticket ${f.number} we need more information:\n\n${f.message ?? ''}\n\nAnswer here: ${f.link}`,
     }),
   },
+  assigned: {
+    ca: (f) => ({
+      subject: `[${f.number}] Se us ha assignat un tiquet`,
+      text: `Se us ha assignat el tiquet ${f.number}: «${f.subject}».\n\nObriu-lo aquí: ${f.link}`,
+    }),
+    es: (f) => ({
+      subject: `[${f.number}] Se le ha asignado un tique`,
+      text: `Se le ha asignado el tique ${f.number}: «${f.subject}».\n\nÁbralo aquí: ${f.link}`,
+    }),
+    oc: (f) => ({
+      subject: `[${f.number}] Vos an assignat un tiquet`,
+      text: `Vos an assignat eth tiquet ${f.number}: «${f.subject}».\n\nDobritz-lo aciu: ${f.link}`,
+    }),
+    en: (f) => ({
+      subject: `[${f.number}] A ticket has been assigned to you`,
+      text: `Ticket ${f.number} has been assigned to you: "${f.subject}".\n\nOpen it here: ${f.link}`,
+    }),
+  },
+  forwarded: {
+    ca: (f) => ({
+      subject: `[${f.number}] Tiquet derivat al vostre equip`,
+      text: `El tiquet ${f.number}, «${f.subject}», s’ha derivat al vostre equip i espera que algú se’n faci càrrec.\n\nObriu-lo aquí: ${f.link}`,
+    }),
+    es: (f) => ({
+      subject: `[${f.number}] Tique derivado a su equipo`,
+      text: `El tique ${f.number}, «${f.subject}», se ha derivado a su equipo y espera que alguien se haga cargo.\n\nÁbralo aquí: ${f.link}`,
+    }),
+    oc: (f) => ({
+      subject: `[${f.number}] Tiquet tramés ath vòste equip`,
+      text: `Eth tiquet ${f.number}, «${f.subject}», s’a tramés ath vòste equip e demore qu’agun se n’encargue.\n\nDobritz-lo aciu: ${f.link}`,
+    }),
+    en: (f) => ({
+      subject: `[${f.number}] Ticket forwarded to your team`,
+      text: `Ticket ${f.number}, "${f.subject}", has been forwarded to your team and waits for someone to take it.\n\nOpen it here: ${f.link}`,
+    }),
+  },
   resolved: {
     ca: (f) => ({
       subject: `[${f.number}] El vostre tiquet s’ha resolt`,

@@ -5,8 +5,8 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '../../platform/observability';
-import { getProfile } from '../../profiles';
-import { isGuest, OutboxMessage, type Recipient } from '../domain/outbox';
+import { getProfile, staffOf } from '../../profiles';
+import { isGuest, isTeam, OutboxMessage, type Recipient } from '../domain/outbox';
 import { type Addressee, sendMail } from '../send';
 import { claimDelivery, releaseDelivery } from '../store';
 
@@ -42,14 +42,11 @@ async function deliver(record: DynamoDBRecord): Promise<void> {
     return;
   }
   try {
-    const addressee = await addresseeOf(message.recipient);
-    if (!addressee) {
-      // Never mail an address its owner has not proved: it could be anyone's.
-      logger.info('Notification not sent: address not verified', { event: message.event, ticketId: message.ticketId });
-      return;
-    }
-    await sendMail(message, addressee);
-    logger.info('Notification sent', { event: message.event, ticketId: message.ticketId });
+    const addressees = await addresseesOf(message.recipient);
+    // Never mail an address its owner has not proved: it could be anyone's.
+    if (addressees.length === 0) logger.info('Notification not sent: no verified address', { event: message.event });
+    for (const addressee of addressees) await sendMail(message, addressee);
+    logger.info('Notification sent', { event: message.event, ticketId: message.ticketId, to: addressees.length });
   } catch (error) {
     await releaseDelivery(message);
     logger.error('Notification not sent; will retry', { ticketId: message.ticketId, error: (error as Error).name });
@@ -59,12 +56,17 @@ async function deliver(record: DynamoDBRecord): Promise<void> {
 
 /**
  * A guest's details travel with the mail (they prove the address by the link it carries); a
- * person's are read now, so their latest language and address apply, and only if verified.
+ * person's are read now, so their latest language and address apply, and only if verified; a
+ * team is its members now. A team mail that fails part-way is retried whole, so a member may
+ * get it twice: rarer and kinder than a member who never does.
  */
-async function addresseeOf(recipient: Recipient): Promise<Addressee | undefined> {
-  if (isGuest(recipient)) return { ...recipient, guest: true };
-  const profile = await getProfile(recipient.userId);
-  if (!profile) throw new Error('The recipient has no profile');
-  if (!profile.emailVerified) return undefined;
-  return { name: profile.name, email: profile.email, language: profile.language, guest: false };
+async function addresseesOf(recipient: Recipient): Promise<Addressee[]> {
+  if (isGuest(recipient)) return [{ ...recipient, guest: true }];
+  const people = isTeam(recipient)
+    ? (await staffOf(recipient.organisationId)).filter((person) => person.staff?.teamIds.includes(recipient.teamId))
+    : [await getProfile(recipient.userId)];
+  if (!isTeam(recipient) && !people[0]) throw new Error('The recipient has no profile');
+  return people.flatMap((person) =>
+    person?.emailVerified ? [{ name: person.name, email: person.email, language: person.language, guest: false }] : [],
+  );
 }

@@ -8,13 +8,14 @@ const requesterOf = (ticket: TicketRecord): Recipient =>
     ? { name: ticket.requesterName, email: ticket.guest.email, language: ticket.guest.language }
     : { userId: ticket.requesterId };
 
-/** The requester's mail about an event of their ticket. */
+/** A mail about an event of the ticket: to its requester, unless it is for someone else (staff, a team). */
 export function notificationFor(
   event: MailEvent,
   ticket: TicketRecord,
   ids: Ids,
   now: Date,
   message?: string,
+  recipient: Recipient = requesterOf(ticket),
 ): OutboxMessage {
   return {
     notificationId: ids.sortableId(now),
@@ -22,7 +23,7 @@ export function notificationFor(
     ticketId: ticket.ticketId,
     number: ticket.number,
     subject: ticket.subject,
-    recipient: requesterOf(ticket),
+    recipient,
     ...(message !== undefined ? { message } : {}),
     createdAt: now.toISOString(),
   };

@@ -1,6 +1,7 @@
 import type { UpdateTicket } from '../../../contracts/tickets';
 import type { HistoryAction } from '../../../contracts/vocabulary';
 import { findTeam, findTopic, isFileable, topicPaths } from '../../catalogue/domain/index';
+import type { MailEvent, Recipient } from '../../mail/domain/index';
 import { type FieldIssue, ValidationFailed } from '../../platform/kernel/errors';
 import type { Profile } from '../../profiles/domain/index';
 import { mayWork, type StaffAccess } from './access';
@@ -84,8 +85,17 @@ export async function updateTicket(
     updatedAt: now.toISOString(),
     version: version + 1,
   };
-  const notifications =
-    status === 'resolved' && ticket.status !== 'resolved' ? [notificationFor('resolved', updated, deps.ids, now)] : [];
+  // The requester hears of the resolution; whoever is given the ticket (not by themselves) and
+  // the team it is forwarded to hear that it is theirs now.
+  const mail = (event: MailEvent, recipient?: Recipient) =>
+    notificationFor(event, updated, deps.ids, now, undefined, recipient);
+  const notifications = [
+    ...(status === 'resolved' && ticket.status !== 'resolved' ? [mail('resolved')] : []),
+    ...(assignee && assignee.userId !== ticket.assigneeId && assignee.userId !== member.userId
+      ? [mail('assigned', { userId: assignee.userId })]
+      : []),
+    ...(forwarding ? [mail('forwarded', { teamId: team.id, organisationId: ticket.organisationId })] : []),
+  ];
   const references: References = { ...(team ? { teamId: team.id } : {}), ...(topic ? { topicId: topic.id } : {}) };
   return deps.store.update(updated, version, history, notifications, references);
 }

@@ -272,3 +272,19 @@ describe('reopening', () => {
     );
   });
 });
+
+describe('staff mail', () => {
+  it('tells whoever is given a ticket, unless they took it themselves, and the team a ticket is forwarded to', async () => {
+    const { deps, outbox } = world();
+    const ticket = await openTicket(deps, requester, incident);
+    const taken = await updateTicket(deps, staffAccess(ticket), { assigneeId: 'u-agent' }, 1, agentProfile);
+    expect(outbox.filter((mail) => mail.event === 'assigned')).toEqual([]);
+    await updateTicket(deps, staffAccess(taken), { assigneeId: 'u-colleague', teamId: 'dipu-systems' }, 2, colleague);
+    expect(outbox.filter((mail) => mail.event === 'assigned').map((mail) => mail.recipient)).toEqual([
+      { userId: 'u-colleague' },
+    ]);
+    expect(outbox.filter((mail) => mail.event === 'forwarded').map((mail) => mail.recipient)).toEqual([
+      { teamId: 'dipu-systems', organisationId: 'dipu' },
+    ]);
+  });
+});

@@ -70,15 +70,37 @@ export function clockAfter(sla: TicketSla, event: ClockEvent, calendar?: Calenda
   return next;
 }
 
+/**
+ * A due time moved by business minutes. Not moved by none: adding 0 to a closing instant
+ * (an `endOfDay` due time) would carry it to the next opening.
+ */
+const later = (calendar: Calendar, due: Date, minutes: number) =>
+  minutes > 0 ? addBusinessTime(calendar, due, { minutes }) : due;
+
 function resume(sla: TicketSla, calendar: Calendar, at: Date): TicketSla {
   const { pausedSince, ...running } = sla;
   const paused = businessTimeBetween(calendar, new Date(pausedSince as string), at);
-  const moved = (due: string) => iso(addBusinessTime(calendar, new Date(due), { minutes: paused }));
+  const moved = (due: string) => iso(later(calendar, new Date(due), paused));
   return {
     ...running,
     ...(sla.firstRespondedAt ? {} : { firstResponseDueAt: moved(sla.firstResponseDueAt) }),
     ...(sla.resolvedAt ? {} : { resolutionDueAt: moved(sla.resolutionDueAt) }),
     pausedMinutes: sla.pausedMinutes + paused,
+  };
+}
+
+/**
+ * The clock held to other commitments (its priority or topic changed): each unmet due time
+ * counted again from the filing, plus the business time paused so far; a commitment already
+ * met stays as it was.
+ */
+export function retargetSla(sla: TicketSla, calendar: Calendar, commitments: Commitments, filedAt: Date): TicketSla {
+  const due = (commitment: Commitments['firstResponse']) =>
+    iso(later(calendar, addBusinessTime(calendar, filedAt, commitment), sla.pausedMinutes));
+  return {
+    ...sla,
+    ...(sla.firstRespondedAt ? {} : { firstResponseDueAt: due(commitments.firstResponse) }),
+    ...(sla.resolvedAt ? {} : { resolutionDueAt: due(commitments.resolution) }),
   };
 }
 

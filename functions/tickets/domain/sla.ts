@@ -1,5 +1,13 @@
-import { findOrganisation } from '../../catalogue/domain/index';
-import { type ClockEvent, clockAfter, resumes, type TicketSla } from '../../sla/domain/index';
+import type { Priority } from '../../../contracts/vocabulary';
+import { type Catalogue, findOrganisation } from '../../catalogue/domain/index';
+import {
+  type ClockEvent,
+  clockAfter,
+  commitmentsFor,
+  resumes,
+  retargetSla,
+  type TicketSla,
+} from '../../sla/domain/index';
 import type { TicketRecord } from './model';
 import type { TicketDeps } from './ports';
 
@@ -18,4 +26,21 @@ export async function clockAfterEvent(
     ? findOrganisation(await deps.catalogue.load(), ticket.organisationId)?.calendar
     : undefined;
   return clockAfter(ticket.sla, event, calendar);
+}
+
+/** The clock held to the commitments of the ticket's new priority or topic (its organisation's policy). */
+export function retargeted(
+  catalogue: Catalogue,
+  ticket: TicketRecord,
+  sla: TicketSla,
+  now: { readonly priority: Priority; readonly topicId: string },
+): TicketSla {
+  const organisation = findOrganisation(catalogue, ticket.organisationId);
+  if (!organisation?.calendar || !organisation.slaPolicy) return sla;
+  return retargetSla(
+    sla,
+    organisation.calendar,
+    commitmentsFor(organisation.slaPolicy, now),
+    new Date(ticket.createdAt),
+  );
 }

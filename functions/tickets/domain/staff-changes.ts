@@ -10,7 +10,7 @@ import { type TicketEvent, transition } from './lifecycle';
 import type { HistoryRecord, TicketRecord } from './model';
 import { notificationFor } from './notifications';
 import type { References, TicketDeps } from './ports';
-import { clockAfterEvent } from './sla';
+import { clockAfterEvent, retargeted } from './sla';
 
 /**
  * A member of staff changes a ticket: status (through the lifecycle), assignee, team
@@ -73,7 +73,14 @@ export async function updateTicket(
   }
   if (topic && topic.id !== ticket.topicId) record('topic_changed', ticket.topicId, topic.id);
 
-  const sla = await clockAfterEvent(deps, ticket, { from: ticket.status, to: status, at: now });
+  const clock = await clockAfterEvent(deps, ticket, { from: ticket.status, to: status, at: now });
+  const priority = changes.priority ?? ticket.priority;
+  const topicId = topic?.id ?? ticket.topicId;
+  // Other priority or topic, other commitments.
+  const sla =
+    clock && (priority !== ticket.priority || topicId !== ticket.topicId)
+      ? retargeted(catalogue, ticket, clock, { priority, topicId })
+      : clock;
   const updated: TicketRecord = {
     ...ticket,
     status,

@@ -7,6 +7,7 @@ import {
   nextDueAt,
   replaySla,
   resumes,
+  retargetSla,
   startSla,
 } from '../../../functions/sla/domain/clock';
 import type { Commitments } from '../../../functions/sla/domain/policy';
@@ -145,6 +146,33 @@ describe('a ticket’s response-time clock', () => {
     const reopened = clockAfter(resolved, { from: 'resolved', to: 'in_progress', at: monday('14:45') }, office);
     expect(reopened.resolvedAt).toBeUndefined();
     expect(reopened.resolutionDueAt).toBe(filed.resolutionDueAt);
+  });
+
+  it('keeps an end-of-day due time where it is when a pause lasted no business time', () => {
+    const filed = startSla(office, commitments, monday('10:00'));
+    const evening = new Date('2026-11-23T19:00:00+01:00');
+    const waiting = clockAfter(filed, { from: 'open', to: 'waiting_on_requester', at: evening });
+    const back = clockAfter(
+      waiting,
+      { from: 'waiting_on_requester', to: 'in_progress', at: new Date('2026-11-23T20:00:00+01:00') },
+      office,
+    );
+    expect(back.resolutionDueAt).toBe(local('24', '15:00'));
+    expect(back.pausedMinutes).toBe(0);
+  });
+
+  it('is held to new commitments when priority or topic change: unmet due times counted again, pauses kept, met ones left', () => {
+    const filed = startSla(office, commitments, monday('10:00'));
+    const urgent = { firstResponse: { minutes: 30 }, resolution: { minutes: 240 } };
+    expect(retargetSla(filed, office, urgent, monday('10:00'))).toMatchObject({
+      firstResponseDueAt: local('23', '10:30'),
+      resolutionDueAt: local('23', '14:00'),
+    });
+    const answered = { ...filed, firstRespondedAt: monday('10:15').toISOString(), pausedMinutes: 60 };
+    expect(retargetSla(answered, office, urgent, monday('10:00'))).toMatchObject({
+      firstResponseDueAt: filed.firstResponseDueAt,
+      resolutionDueAt: local('23', '15:00'),
+    });
   });
 
   it('is recomputed from the filing and the history exactly as it was kept, event by event', () => {

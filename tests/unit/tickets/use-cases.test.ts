@@ -229,6 +229,23 @@ describe('response-time commitments', () => {
     expect(answered.sla?.pausedSince).toBeUndefined();
   });
 
+  it('follow a priority raised by staff: a P1 is answered within the hour', async () => {
+    const { deps } = world();
+    const ticket = await openTicket(deps, requester, incident);
+    const raised = await updateTicket(
+      deps,
+      staffAccess(ticket),
+      { priority: 'P1', reason: 'The whole county is down' },
+      1,
+      undefined,
+    );
+    expect(raised.sla).toMatchObject({
+      firstResponseDueAt: madrid('2026-11-23T11:00:00'),
+      // A working day of 7 open hours: Monday 10–15, then Tuesday 8–10.
+      resolutionDueAt: madrid('2026-11-24T10:00:00'),
+    });
+  });
+
   it('stop the resolution clock when staff resolve the ticket', async () => {
     const { deps, setNow } = world();
     const ticket = await openTicket(deps, requester, incident);

@@ -37,12 +37,6 @@ export const CATALAN_HOLIDAYS: Calendar['holidays'] = [
 ];
 
 export const DEMO_CALENDARS: Record<string, Calendar> = {
-  /** The town hall's OAC 360 office: 8:00–15:00 on weekdays. */
-  'oac360-office': {
-    timeZone: 'Europe/Madrid',
-    week: weekdays({ from: '08:00', to: '15:00' }),
-    holidays: CATALAN_HOLIDAYS,
-  },
   /**
    * OAC 360's phone and call-back service (source 004): 8:00–20:00 on weekdays (call-back slots
    * 8–14 and 14–20); email and call-back requests are answered the same or the next business day.

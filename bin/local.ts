@@ -47,7 +47,7 @@ try {
   say(`  Cognito         ${e.services.cognito}  (pool ${e.userPoolId}, client ${e.userPoolClientId})`);
   say('');
   say('Demo logins (all share one password):');
-  for (const user of e.demoUsers) say(`  ${user.role.padEnd(11)} ${user.email.padEnd(32)} ${user.password}`);
+  for (const user of e.demoUsers) say(`  ${user.role.padEnd(11)} ${user.email.padEnd(36)} ${user.password}`);
   say('');
   say(`Everything above is in ${values['data-dir']}/endpoints.json. Ctrl-C stops it all.`);
 

@@ -165,7 +165,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const dynamo = new DynamoDBClient(localDynamoDbClientConfig(dynamodb.endpoint));
     for (const table of plan.tables) {
       refs[table.logicalId] = table.logicalId;
-      await createTableIfMissing(dynamo, table.logicalId, table.definition, ttlAttributeOf(template, table.logicalId));
+      await ensureTable(dynamo, table.logicalId, table.definition, ttlAttributeOf(template, table.logicalId));
     }
     for (const bucket of plan.buckets) {
       refs[bucket.logicalId] = bucketNameFor(bucket.logicalId);
@@ -340,7 +340,12 @@ function ttlAttributeOf(template: ReturnType<typeof synthesizeStack>['template']
   return ttl?.Enabled ? ttl.AttributeName : undefined;
 }
 
-async function createTableIfMissing(
+/**
+ * Creates the table as the template declares it or, for data kept from an earlier version of
+ * the template, brings it up to date as a CloudFormation update would: the stream turned on,
+ * indexes added since (their items are indexed as they are next written).
+ */
+export async function ensureTable(
   client: DynamoDBClient,
   name: string,
   definition: ReturnType<typeof planFromTemplate>['tables'][number]['definition'],
@@ -348,10 +353,22 @@ async function createTableIfMissing(
 ) {
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
-    // Data kept from before the table had a stream: turn it on, as a CloudFormation update would.
     if (definition.StreamSpecification && !Table?.StreamSpecification?.StreamEnabled) {
       await client.send(
         new UpdateTableCommand({ TableName: name, StreamSpecification: definition.StreamSpecification }),
+      );
+    }
+    const existing = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+    for (const index of definition.GlobalSecondaryIndexes ?? []) {
+      if (existing.has(index.IndexName)) continue;
+      await client.send(
+        new UpdateTableCommand({
+          TableName: name,
+          AttributeDefinitions: definition.AttributeDefinitions,
+          GlobalSecondaryIndexUpdates: [
+            { Create: { IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection } },
+          ],
+        }),
       );
     }
     return;

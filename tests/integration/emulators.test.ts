@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CreateTableCommand,
+  DescribeTableCommand,
   DynamoDBClient,
   GetItemCommand,
   ListTablesCommand,
@@ -34,6 +35,7 @@ import { LocalStackError } from '../../lib/local/errors';
 import { assertPortFree, freePort } from '../../lib/local/ports';
 import { ensureBucket, type LocalS3, localS3ClientConfig, startS3 } from '../../lib/local/s3';
 import { clearMailbox, type LocalSes, localSesClientConfig, readMailbox, startSes } from '../../lib/local/ses';
+import { ensureTable } from '../../lib/local/stack';
 
 const HOOK_TIMEOUT = 60_000;
 
@@ -109,6 +111,33 @@ describe('DynamoDB Local', () => {
     client?.destroy();
     await ddb?.stop();
   }, HOOK_TIMEOUT);
+
+  it('brings a table kept from an earlier template up to date: indexes added since are created', async () => {
+    const index = (name: string) => ({
+      IndexName: name,
+      KeySchema: [
+        { AttributeName: `${name}pk`, KeyType: 'HASH' as const },
+        { AttributeName: `${name}sk`, KeyType: 'RANGE' as const },
+      ],
+      Projection: { ProjectionType: 'ALL' as const },
+    });
+    const definition = (indexes: string[]) => ({
+      BillingMode: 'PAY_PER_REQUEST' as const,
+      AttributeDefinitions: ['pk', 'sk', ...indexes.flatMap((name) => [`${name}pk`, `${name}sk`])].map((name) => ({
+        AttributeName: name,
+        AttributeType: 'S' as const,
+      })),
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' as const },
+        { AttributeName: 'sk', KeyType: 'RANGE' as const },
+      ],
+      GlobalSecondaryIndexes: indexes.map(index),
+    });
+    await ensureTable(client, 'older', definition(['gsi1']), undefined);
+    await ensureTable(client, 'older', definition(['gsi1', 'gsi2', 'gsi3']), undefined);
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: 'older' }));
+    expect(Table?.GlobalSecondaryIndexes?.map((gsi) => gsi.IndexName).sort()).toEqual(['gsi1', 'gsi2', 'gsi3']);
+  });
 
   it('rolls back a whole transaction when one condition check fails', async () => {
     await client.send(

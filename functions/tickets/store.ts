@@ -1,5 +1,4 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Status } from '../../contracts/vocabulary';
 import { belongsToOrganisation } from '../catalogue';
 import { type OutboxMessage, outboxPut } from '../mail';
 import { Conflict, ValidationFailed } from '../platform/kernel/errors';
@@ -20,7 +19,6 @@ import {
   updateOf,
 } from '../platform/table/table';
 import { decodeProfile, type Profile, profileKey } from '../profiles';
-import type { TicketSla } from '../sla/domain/index';
 import { type LimitCounter, limitReached } from './domain/limits';
 import { HistoryRecord, MessageRecord, type NewTicket, type Page, type Thread, TicketRecord } from './domain/model';
 import { formatTicketNumber } from './domain/numbering';

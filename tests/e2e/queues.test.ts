@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { api, tokenAs } from '../support/api';
-import { fileAs, portalIncident, type TicketBody } from '../support/tickets';
+import { fileAs, type TicketBody } from '../support/tickets';
 
 type Page = { items: TicketBody[]; nextCursor: string | null };
 const dueOf = (ticket: TicketBody) =>

@@ -95,6 +95,43 @@ function filing(idempotent: boolean): BenchOperation['prepare'] {
   };
 }
 
+/** The user id of a demo role, as the API knows them. */
+async function whoIs(context: BenchContext, role: string): Promise<string> {
+  const response = await fetch(`${context.endpoints.apiUrl}/me`, { headers: bearer(await context.token(role)) });
+  return ((await response.json()) as { userId: string }).userId;
+}
+
+/**
+ * PATCHes round more tickets than concurrent requests, each with the version its last change
+ * returned (If-Match), so no change is refused as stale.
+ */
+async function changes(
+  context: BenchContext,
+  role: string,
+  bodyFor: (version: number) => Record<string, unknown>,
+): Promise<Operation> {
+  const tickets = await fileSome(context, 40);
+  const versions = new Map(tickets.map((ticket) => [ticket.id, ticket.version]));
+  const headers = { ...bearer(await context.token(role)), ...json };
+  let next = 0;
+  return {
+    next: () => {
+      const id = tickets[next++ % tickets.length]?.id ?? '';
+      const version = versions.get(id) ?? 1;
+      return {
+        method: 'PATCH',
+        path: `/tickets/${id}`,
+        headers: { ...headers, 'if-match': `"${version}"` },
+        body: JSON.stringify(bodyFor(version)),
+      };
+    },
+    seen: (request, status, responseHeaders) => {
+      const etag = responseHeaders.etag;
+      if (status === 200 && etag) versions.set(request.path.split('/').pop() ?? '', Number(etag.replaceAll('"', '')));
+    },
+  };
+}
+
 export const OPERATIONS: readonly BenchOperation[] = [
   {
     name: 'health',
@@ -163,30 +200,36 @@ export const OPERATIONS: readonly BenchOperation[] = [
   {
     name: 'staff update',
     targets: { maxDynamoDbRequests: REQUESTS.staffUpdate, maxOverheadP50Ms: OVERHEAD_P50_MS },
+    prepare: (context) =>
+      changes(context, 'agent', (version) => ({
+        priority: version % 2 ? 'P4' : 'P3',
+        reason: 'Re-assessed with the municipality',
+      })),
+  },
+  {
+    // An agent takes tickets from the queue: assigns them to themselves and starts on them.
+    name: 'take',
+    targets: { maxDynamoDbRequests: REQUESTS.staffUpdate, maxOverheadP50Ms: OVERHEAD_P50_MS },
     prepare: async (context) => {
-      // More tickets than concurrent requests, so each ticket's next change is made with the version its last one returned.
-      const tickets = await fileSome(context, 40);
-      const versions = new Map(tickets.map((ticket) => [ticket.id, ticket.version]));
-      const headers = { ...bearer(await context.token('agent')), ...json };
-      let next = 0;
-      return {
-        next: () => {
-          const id = tickets[next++ % tickets.length]?.id ?? '';
-          const version = versions.get(id) ?? 1;
-          return {
-            method: 'PATCH',
-            path: `/tickets/${id}`,
-            headers: { ...headers, 'if-match': `"${version}"` },
-            body: JSON.stringify({ priority: version % 2 ? 'P4' : 'P3', reason: 'Re-assessed with the municipality' }),
-          };
-        },
-        seen: (request, status, responseHeaders) => {
-          const etag = responseHeaders.etag;
-          if (status === 200 && etag)
-            versions.set(request.path.split('/').pop() ?? '', Number(etag.replaceAll('"', '')));
-        },
-      };
+      const me = await whoIs(context, 'agent');
+      return changes(context, 'agent', () => ({ assigneeId: me, status: 'in_progress' }));
     },
+  },
+  {
+    // A supervisor hands tickets back and forth between an agent and themselves.
+    name: 'assign',
+    targets: { maxDynamoDbRequests: REQUESTS.staffUpdate, maxOverheadP50Ms: OVERHEAD_P50_MS },
+    prepare: async (context) => {
+      const people = [await whoIs(context, 'agent'), await whoIs(context, 'supervisor')];
+      return changes(context, 'supervisor', (version) => ({ assigneeId: people[version % 2] }));
+    },
+  },
+  {
+    // Asking the requester and hearing back: the clock pauses and resumes (the calendar counts the pause).
+    name: 'status change',
+    targets: { maxDynamoDbRequests: REQUESTS.staffUpdate, maxOverheadP50Ms: OVERHEAD_P50_MS },
+    prepare: (context) =>
+      changes(context, 'agent', (version) => ({ status: version % 2 ? 'waiting_on_requester' : 'in_progress' })),
   },
   {
     name: 'topics',

@@ -46,23 +46,12 @@ export const DEMO_CALENDARS: Record<string, Calendar> = {
     week: weekdays({ from: '08:00', to: '20:00' }),
     holidays: CATALAN_HOLIDAYS,
   },
-  /** The health agency's support centre (source 000): phone support 8:00–15:00, Monday to Friday. */
-  'salut-support': {
-    timeZone: 'Europe/Madrid',
-    week: weekdays({ from: '08:00', to: '15:00' }),
-    holidays: CATALAN_HOLIDAYS,
-  },
   /**
-   * The usual office hours of Catalan public administrations, 8:00–15:00 on weekdays, for the
-   * demo organisations whose pages state none (the regional government, Hèstia).
+   * Office hours, 8:00–15:00 on weekdays: the health agency's support centre (source 000) states
+   * them; the other demo organisations, whose pages state none, keep the usual hours of Catalan
+   * public administrations.
    */
   'office-hours': {
-    timeZone: 'Europe/Madrid',
-    week: weekdays({ from: '08:00', to: '15:00' }),
-    holidays: CATALAN_HOLIDAYS,
-  },
-  /** The provincial council's office: 8:00–15:00 on weekdays. */
-  'dipu-office': {
     timeZone: 'Europe/Madrid',
     week: weekdays({ from: '08:00', to: '15:00' }),
     holidays: CATALAN_HOLIDAYS,

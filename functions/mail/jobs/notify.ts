@@ -5,7 +5,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '../../platform/observability';
-import { getProfile, staffOf } from '../../profiles';
+import { getProfile, type Profile, staffOf } from '../../profiles';
 import { isGuest, isTeam, OutboxMessage, type Recipient } from '../domain/outbox';
 import { type Addressee, sendMail } from '../send';
 import { claimDelivery, releaseDelivery } from '../store';
@@ -62,11 +62,16 @@ async function deliver(record: DynamoDBRecord): Promise<void> {
  */
 async function addresseesOf(recipient: Recipient): Promise<Addressee[]> {
   if (isGuest(recipient)) return [{ ...recipient, guest: true }];
-  const people = isTeam(recipient)
-    ? (await staffOf(recipient.organisationId)).filter((person) => person.staff?.teamIds.includes(recipient.teamId))
-    : [await getProfile(recipient.userId)];
-  if (!isTeam(recipient) && !people[0]) throw new Error('The recipient has no profile');
-  return people.flatMap((person) =>
-    person?.emailVerified ? [{ name: person.name, email: person.email, language: person.language, guest: false }] : [],
-  );
+  let people: Profile[];
+  if (isTeam(recipient)) {
+    const staff = await staffOf(recipient.organisationId);
+    people = staff.filter((person) => person.staff?.teamIds.includes(recipient.teamId));
+  } else {
+    const profile = await getProfile(recipient.userId);
+    if (!profile) throw new Error('The recipient has no profile');
+    people = [profile];
+  }
+  return people
+    .filter((person) => person.emailVerified)
+    .map((person) => ({ name: person.name, email: person.email, language: person.language, guest: false }));
 }

@@ -1,4 +1,5 @@
 import type { Reply } from '../../../contracts/tickets';
+import type { Status } from '../../../contracts/vocabulary';
 import { Forbidden, ValidationFailed } from '../../platform/kernel/errors';
 import type { RequesterAccess, StaffAccess, TicketAccess } from './access';
 import { historyEntry } from './history';
@@ -16,43 +17,41 @@ export async function reply(deps: TicketDeps, access: TicketAccess, input: Reply
   return replyAsRequester(deps, access, input.body);
 }
 
-/** A message from the ticket's requester (or guest), at the end of the thread. */
-export const requesterMessage = (
-  deps: Pick<TicketDeps, 'ids'>,
+/**
+ * The requester (or guest) writes at the end of the thread, moving the ticket to `next`: the
+ * message, the status change in the history if there is one, and the SLA clock, in one write.
+ */
+export async function requesterStep(
+  deps: TicketDeps,
   access: RequesterAccess,
   body: string,
+  next: Status,
   now: Date,
-): MessageRecord => ({
-  ticketId: access.ticket.ticketId,
-  messageId: deps.ids.sortableId(now),
-  authorKind: 'requester',
-  ...(access.as === 'requester' ? { authorId: access.ticket.requesterId } : {}),
-  authorName: access.ticket.requesterName,
-  body,
-  internal: false,
-  createdAt: now.toISOString(),
-});
-
-/** The requester adds to the end of the thread; an answer to a request for information puts it back in progress. */
-async function replyAsRequester(deps: TicketDeps, access: RequesterAccess, body: string): Promise<TicketRecord> {
+): Promise<TicketRecord> {
   const { ticket } = access;
-  const next = transition(ticket.status, { type: 'requester_replied' });
-  const now = deps.clock.now();
-  const message = requesterMessage(deps, access, body, now);
+  const message: MessageRecord = {
+    ticketId: ticket.ticketId,
+    messageId: deps.ids.sortableId(now),
+    authorKind: 'requester',
+    ...(access.as === 'requester' ? { authorId: ticket.requesterId } : {}),
+    authorName: ticket.requesterName,
+    body,
+    internal: false,
+    createdAt: now.toISOString(),
+  };
+  const by = { name: ticket.requesterName };
   const history =
     next !== ticket.status
-      ? historyEntry(
-          deps.ids,
-          now,
-          ticket.ticketId,
-          'status_changed',
-          { name: ticket.requesterName },
-          ticket.status,
-          next,
-        )
+      ? historyEntry(deps.ids, now, ticket.ticketId, 'status_changed', by, ticket.status, next)
       : undefined;
   const sla = await clockAfterEvent(deps, ticket, { from: ticket.status, to: next, at: now });
   return deps.store.addMessage(ticket, message, next, history, [], sla);
+}
+
+/** The requester adds to the end of the thread; an answer to a request for information puts it back in progress. */
+function replyAsRequester(deps: TicketDeps, access: RequesterAccess, body: string): Promise<TicketRecord> {
+  const next = transition(access.ticket.status, { type: 'requester_replied' });
+  return requesterStep(deps, access, body, next, deps.clock.now());
 }
 
 /**

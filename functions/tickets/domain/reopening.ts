@@ -1,12 +1,10 @@
 import { findOrganisation } from '../../catalogue/domain/index';
 import { InvalidTransition } from '../../platform/kernel/errors';
 import type { RequesterAccess } from './access';
-import { requesterMessage } from './conversation';
-import { historyEntry } from './history';
+import { requesterStep } from './conversation';
 import { transition } from './lifecycle';
 import type { HistoryRecord, TicketRecord } from './model';
 import type { TicketDeps } from './ports';
-import { clockAfterEvent } from './sla';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -42,16 +40,5 @@ export async function reopenTicket(
       `The ${windowDays} days to reopen this ticket have passed; file a new ticket quoting ${ticket.number}.`,
     );
   }
-  const message = requesterMessage(deps, access, reason, now);
-  const entry = historyEntry(
-    deps.ids,
-    now,
-    ticket.ticketId,
-    'status_changed',
-    { name: ticket.requesterName },
-    ticket.status,
-    next,
-  );
-  const sla = await clockAfterEvent(deps, ticket, { from: ticket.status, to: next, at: now });
-  return deps.store.addMessage(ticket, message, next, entry, [], sla);
+  return requesterStep(deps, access, reason, next, now);
 }

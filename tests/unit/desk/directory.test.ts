@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agentsView, teamsView } from '../../../functions/desk/domain/directory';
-import type { Profile } from '../../../functions/profiles/domain/index';
 import { DEMO_CATALOGUE } from '../../../lib/local/demo-catalogue';
-
-const person = (userId: string, name: string, staff?: Profile['staff']): Profile => ({
-  userId,
-  name,
-  email: `${userId}@example.org`,
-  emailVerified: true,
-  language: 'ca',
-  ...(staff ? { staff } : {}),
-  createdAt: '2026-11-24T00:00:00.000Z',
-  updatedAt: '2026-11-24T00:00:00.000Z',
-});
+import { profile } from '../tickets/world';
 
 describe('the desk directory', () => {
   it('lists only the organisation’s teams, first-level ones first, named in the reader’s language', () => {
@@ -25,7 +14,7 @@ describe('the desk directory', () => {
   it('lists staff by name with where they work, and nothing else of their profile', () => {
     const where = { organisationId: 'dipu', teamIds: ['dipu-web'], topicIds: [], supervisor: false };
     const { items } = agentsView(
-      [person('u2', 'Pau'), person('u1', 'Àngels', where), person('u3', 'Bernat', where)],
+      [profile('u2', 'Pau'), profile('u1', 'Àngels', where), profile('u3', 'Bernat', where)],
       'ca',
     );
     expect(items.map((agent) => agent.name)).toEqual(['Àngels', 'Bernat']);

@@ -87,7 +87,8 @@ export function world() {
   return { deps, tickets, outbox, history, messages, sentNow, counts, setNow };
 }
 
-const profile = (userId: string, name: string, staff?: Profile['staff']): Profile => ({
+/** A stored profile; staff ones with where they work. */
+export const profile = (userId: string, name: string, staff?: Profile['staff']): Profile => ({
   userId,
   name,
   email: `${userId}@example.org`,

@@ -26,6 +26,11 @@ export interface FunctionSpec {
   readonly routes?: readonly RouteKey[];
   /** Invoked by new outbox items on the table's stream. */
   readonly trigger?: 'outbox-stream';
+  /**
+   * Invoked on a schedule (EventBridge Scheduler; an interval in the local stack) with
+   * `{ scheduledTime }`, the ISO instant the invocation was scheduled for.
+   */
+  readonly schedule?: { readonly everyMinutes: number };
   /** @default 256 */
   readonly memoryMiB?: number;
   /** @default 10 */
@@ -87,6 +92,14 @@ export const FUNCTIONS = {
     description: 'Sends the notification mails waiting in the outbox',
     uses: ['table:write', 'mail:send'],
     trigger: 'outbox-stream',
+  },
+  sweeper: {
+    entry: 'functions/tickets/jobs/sweep.ts',
+    description:
+      'Warns of response-time commitments nearing their due time, escalates breaches, releases staff mail held outside opening hours and closes resolved tickets after the reopen window',
+    uses: ['table:write'],
+    schedule: { everyMinutes: 1 },
+    timeoutSeconds: 50,
   },
 } as const satisfies Record<string, FunctionSpec>;
 

@@ -6,6 +6,8 @@ export const Team = z.object({
   name: z.string(),
   /** 2: a second-level team that receives forwarded tickets (the town hall's technical services). */
   level: z.union([z.literal(1), z.literal(2)]),
+  /** `automatic`: new tickets are given to the least-loaded agent on filing; `manual`: agents take them from the queue. */
+  assignment: z.enum(['manual', 'automatic']),
 });
 export const TeamList = z.object({ items: z.array(Team) });
 export type TeamList = z.infer<typeof TeamList>;

@@ -58,6 +58,10 @@ export const HISTORY_ACTIONS = [
   'forwarded',
   'priority_changed',
   'topic_changed',
+  /** Staff only: whoever held the ticket was warned that a commitment (`to`) was nearing its due time (`from`). */
+  'sla_warning',
+  /** Staff only: a commitment (`to`) passed its due time (`from`) and was escalated to the supervisors. */
+  'sla_escalated',
 ] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 

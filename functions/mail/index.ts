@@ -4,4 +4,4 @@
  */
 export * from './domain/index';
 export { type Addressee, sendGuestAccessMail } from './send';
-export { outboxPut } from './store';
+export { outboxPut, releaseHeldMail } from './store';

@@ -33,6 +33,7 @@ export async function sendMail(message: OutboxMessage, to: Addressee, accessToke
       ? { guestLink: `${env.webBaseUrl}/public/tickets/${ticketPath}#token=${encodeURIComponent(accessToken)}` }
       : {}),
     ...(message.message !== undefined ? { message: message.message } : {}),
+    ...(message.due ? { due: message.due } : {}),
   });
   const response = await signedFetch('ses', `${endpointOf('ses')}/v2/email/outbound-emails`, {
     method: 'POST',

@@ -1,6 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { belongsToOrganisation } from '../catalogue';
-import { type OutboxMessage, outboxPut } from '../mail';
+import { OutboxMessage, outboxPut } from '../mail';
 import { Conflict, ValidationFailed } from '../platform/kernel/errors';
 import { documents } from '../platform/table/client';
 import { decodeCursor, encodeCursor } from '../platform/table/cursor';
@@ -18,31 +18,82 @@ import {
   transact,
   updateOf,
 } from '../platform/table/table';
-import { decodeProfile, type Profile, profileKey } from '../profiles';
+import { decodeProfile, type Profile, profileKey, staffOf } from '../profiles';
 import { type LimitCounter, limitReached } from './domain/limits';
 import { HistoryRecord, MessageRecord, type NewTicket, type Page, type Thread, TicketRecord } from './domain/model';
 import { formatTicketNumber } from './domain/numbering';
-import type { ListOptions, References, TicketStore } from './domain/ports';
-import { queuePlace } from './domain/queues';
+import type { ListOptions, TicketStore } from './domain/ports';
+import { queuePlace, sweepAt, workloadChanges } from './domain/queues';
 
-const { gsi1, gsi2 } = TABLE_KEYS;
+const { gsi1, gsi2, gsi3, gsi4 } = TABLE_KEYS;
 
-/** The ticket's index keys in the work queues (gsi2, gsi3): absent ones are not in that queue. */
-function queueKeys(ticket: TicketRecord): Record<string, string> {
+/**
+ * The ticket's keys on the indexes that find it by what is due: its team's and its assignee's
+ * work queues (gsi2, gsi3) and the sweeper's (gsi4). An absent key takes it off that index.
+ */
+function indexKeys(ticket: TicketRecord): Record<string, string> {
   const place = queuePlace(ticket);
+  const sweep = sweepAt(ticket);
   return {
     ...(place?.teamId ? KEYS.ticket.inTeam(place.teamId, place.due) : {}),
     ...(place?.assigneeId ? KEYS.ticket.assignedTo(place.assigneeId, place.due) : {}),
+    ...(sweep ? KEYS.sweep.entry(ticket.organisationId, sweep, ticket.ticketId) : {}),
   };
 }
-const QUEUE_KEY_NAMES = [gsi2.partitionKey, gsi2.sortKey, TABLE_KEYS.gsi3.partitionKey, TABLE_KEYS.gsi3.sortKey];
+const INDEX_KEY_NAMES = [gsi2, gsi3, gsi4].flatMap((index) => [index.partitionKey, index.sortKey]);
 
 const ticketItem = (ticket: TicketRecord) =>
   item(KINDS.ticket, KEYS.ticket.item(ticket.ticketId), {
     ...ticket,
     ...KEYS.ticket.byRequester(ticket.requesterId, ticket.createdAt, ticket.ticketId),
-    ...queueKeys(ticket),
+    ...indexKeys(ticket),
   });
+
+/**
+ * The ticket as stored, for bulk loads (the benchmark's thousands of open tickets): with every
+ * index key it would get from a write here.
+ */
+export const storedTicket = ticketItem;
+
+/** The open tickets each member of staff holds, moved by a change (see workloadChanges). */
+const countWorkload = (before: TicketRecord | undefined, after: TicketRecord): TransactItem[] =>
+  workloadChanges(before, after).map(([userId, change]) => ({
+    Update: {
+      Key: { ...KEYS.workload(userId) },
+      ...updateOf({ set: { [KIND_ATTRIBUTE]: KINDS.workload, userId }, add: { open: change } }),
+    },
+  }));
+
+/**
+ * One more open ticket for the agent automatic assignment chose, on the condition that they
+ * still hold as many as it saw: two filings that chose by the same count cannot both count on it.
+ */
+function claimWorkload(userId: string, seen: number): TransactItem {
+  const update = updateOf({ set: { [KIND_ATTRIBUTE]: KINDS.workload, userId }, add: { open: 1 } });
+  return {
+    Update: {
+      Key: { ...KEYS.workload(userId) },
+      ...update,
+      ConditionExpression: seen === 0 ? 'attribute_not_exists(#open) OR #open = :seen' : '#open = :seen',
+      ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#open': 'open' },
+      ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':seen': seen },
+    },
+  };
+}
+
+const setRotation = (teamId: string, userId: string): TransactItem => ({
+  Update: {
+    Key: { ...KEYS.rotation(teamId) },
+    ...updateOf({ set: { [KIND_ATTRIBUTE]: KINDS.rotation, lastAssigneeId: userId } }),
+  },
+});
+
+/** Tries of automatic assignment against filings at the same moment, before the ticket waits in the team's queue instead. */
+const ASSIGNMENT_ATTEMPTS = 6;
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+
+/** A filing lost a race for an agent's count to another: choose again. */
+class AssignmentContended extends Error {}
 
 const putMessage = (message: MessageRecord): TransactItem => ({
   Put: {
@@ -67,7 +118,8 @@ const putTicketAtVersion = (ticket: TicketRecord, version: number): TransactItem
 const staleTicket = () => new Conflict('The ticket changed meanwhile; reload it and try again.');
 
 /** Next human number of an organisation's year: one atomic increment, so each is handed out once. */
-async function nextNumber(organisationId: string, year: number): Promise<number> {
+async function nextNumber({ organisationId, createdAt }: NewTicket): Promise<number> {
+  const year = Number(createdAt.slice(0, 4));
   const { Attributes } = await documents.send(
     new UpdateCommand({
       TableName: TABLE_NAME,
@@ -117,14 +169,30 @@ const countAgainstLimit = (counter: LimitCounter): TransactItem => ({
   },
 });
 
-/** The first full counter, read consistently, so a refused filing costs one read and writes nothing. */
-async function fullCounter(counters: readonly LimitCounter[]): Promise<LimitCounter | undefined> {
-  if (counters.length === 0) return undefined;
-  const stored = await getItems(
-    counters.map((counter) => KEYS.limitCounter(counter.subject, counter.window)),
-    { consistent: true },
+/**
+ * What a filing reads before it writes, in one consistent BatchGet: the first full abuse-limit
+ * counter (so a refused filing writes nothing), and for automatic assignment each candidate's
+ * open tickets and whom the team's last ticket went to. Consistent, as the conditions that
+ * follow will see them.
+ */
+async function readBeforeFiling(
+  counters: readonly LimitCounter[],
+  candidates: readonly string[],
+  teamId: string | undefined,
+): Promise<{ full?: LimitCounter; openTickets: Map<string, number>; previous?: string }> {
+  const keys = [
+    ...counters.map((counter) => KEYS.limitCounter(counter.subject, counter.window)),
+    ...candidates.map((userId) => KEYS.workload(userId)),
+    ...(teamId && candidates.length > 0 ? [KEYS.rotation(teamId)] : []),
+  ];
+  if (keys.length === 0) return { openTickets: new Map() };
+  const stored = await getItems(keys, { consistent: true });
+  const full = counters.find((counter, index) => Number(stored[index]?.count ?? 0) >= counter.limit);
+  const openTickets = new Map(
+    candidates.map((userId, index) => [userId, Number(stored[counters.length + index]?.open ?? 0)]),
   );
-  return counters.find((counter, index) => Number(stored[index]?.count ?? 0) >= counter.limit);
+  const previous = stored[counters.length + candidates.length]?.lastAssigneeId;
+  return { ...(full ? { full } : {}), openTickets, ...(typeof previous === 'string' ? { previous } : {}) };
 }
 
 /**
@@ -158,6 +226,7 @@ function messageUpdate(ticket: TicketRecord, updated: TicketRecord, message: Mes
   // the write holds only while those are still as read, so a change of hands in between
   // (PATCH) makes it retry instead of filing the ticket under the old ones.
   const conditions = ['#status = :from'];
+  const remove: string[] = [];
   for (const [attribute, value] of [
     ['teamId', ticket.teamId],
     ['assigneeId', ticket.assigneeId],
@@ -169,9 +238,12 @@ function messageUpdate(ticket: TicketRecord, updated: TicketRecord, message: Mes
       values[`:${attribute}`] = value;
     }
   }
-  const keys = queueKeys(updated);
-  const remove: string[] = [];
-  QUEUE_KEY_NAMES.forEach((name, index) => {
+  if (ticket.autoCloseAt && !updated.autoCloseAt) {
+    names['#autoCloseAt'] = 'autoCloseAt';
+    remove.push('#autoCloseAt');
+  }
+  const keys = indexKeys(updated);
+  INDEX_KEY_NAMES.forEach((name, index) => {
     names[`#q${index}`] = name;
     if (keys[name] === undefined) remove.push(`#q${index}`);
     else {
@@ -239,18 +311,44 @@ async function ticketPage(
 }
 
 export const dynamoTicketStore: TicketStore = {
-  async file(ticket: NewTicket, first, history, numberPrefix, notify, counters) {
+  async file(ticket: NewTicket, first, history, numberPrefix, notify, counters, assignment) {
     const now = new Date(ticket.createdAt);
-    const full = await fullCounter(counters);
-    if (full) throw limitReached(full, now);
-    const year = Number(ticket.createdAt.slice(0, 4));
-    // An atomic increment hands out each number once, however many file at the same moment.
-    // (A number check inside the transaction made concurrent filings retry each other: at 16 at
-    // once most timed out.) The price: a filing whose transaction then fails leaves a gap.
-    const number = formatTicketNumber(numberPrefix, year, await nextNumber(ticket.organisationId, year));
-    const record: TicketRecord = { ...ticket, number };
-    await transact(
-      [
+    const candidates = assignment ? assignment.eligible(await staffOf(ticket.organisationId)) : [];
+    const teamId = assignment?.teamId;
+    let number: string | undefined;
+    for (let attempt = 1; ; attempt++) {
+      // After a few lost races the ticket waits in its team's queue rather than keep its requester waiting.
+      const choosing = candidates.length > 0 && attempt < ASSIGNMENT_ATTEMPTS ? candidates : [];
+      if (attempt > 1) await pause(attempt);
+      const read = await readBeforeFiling(
+        counters,
+        choosing.map((agent) => agent.userId),
+        teamId,
+      );
+      if (read.full) throw limitReached(read.full, now);
+      // An atomic increment hands out each number once, however many file at the same moment.
+      // (A number check inside the transaction made concurrent filings retry each other: at 16 at
+      // once most timed out.) The price: a filing whose transaction then fails leaves a gap.
+      number ??= formatTicketNumber(numberPrefix, Number(ticket.createdAt.slice(0, 4)), await nextNumber(ticket));
+      let record: TicketRecord = { ...ticket, number };
+      const assigning: TransactItem[] = [];
+      if (assignment && teamId && choosing.length > 0) {
+        const chosen = assignment.choose(
+          choosing.map((agent) => agent.userId),
+          read.openTickets,
+          read.previous,
+        );
+        const agent = choosing.find((candidate) => candidate.userId === chosen) as Profile;
+        record = { ...record, assigneeId: agent.userId, assigneeName: agent.name };
+        const given = assignment.given(record);
+        assigning.push(
+          claimWorkload(agent.userId, read.openTickets.get(agent.userId) ?? 0),
+          setRotation(teamId, agent.userId),
+          putHistory(given.history),
+          outboxPut(given.notification),
+        );
+      }
+      const items: TransactItem[] = [
         {
           Put: {
             Item: ticketItem(record),
@@ -263,15 +361,27 @@ export const dynamoTicketStore: TicketStore = {
         ...notify(record).map(outboxPut),
         ...countFiling(record),
         ...counters.map(countAgainstLimit),
-      ],
-      (reasons) => {
-        // Filings at once can fill a counter between the read and this write.
-        const offset = reasons.length - counters.length;
-        const counter = counters.find((_, i) => reasons[offset + i] === 'ConditionalCheckFailed');
-        return counter ? limitReached(counter, now) : new Conflict('The ticket could not be filed; try again.');
-      },
-    );
-    return record;
+        ...assigning,
+      ];
+      try {
+        await transact(items, (reasons) => {
+          // Filings at once can fill a counter between the read and this write.
+          const offset = items.length - assigning.length - counters.length;
+          const counter = counters.find((_, i) => reasons[offset + i] === 'ConditionalCheckFailed');
+          if (counter) return limitReached(counter, now);
+          const raced = reasons.some((reason) => reason === 'TransactionConflict');
+          const claimLost =
+            assigning.length > 0 && reasons[items.length - assigning.length] === 'ConditionalCheckFailed';
+          return raced || claimLost
+            ? new AssignmentContended()
+            : new Conflict('The ticket could not be filed; try again.');
+        });
+        return record;
+      } catch (error) {
+        if (!(error instanceof AssignmentContended)) throw error;
+        if (attempt > ASSIGNMENT_ATTEMPTS) throw new Conflict('The ticket could not be filed; try again.');
+      }
+    }
   },
 
   async thread(ticketId, { consistent = false } = {}) {
@@ -322,8 +432,11 @@ export const dynamoTicketStore: TicketStore = {
    * this write made; if another landed too, a client's If-Match with it gets the 409 it should.
    */
   async addMessage(ticket, message, status, history, notifications: readonly OutboxMessage[] = [], sla = ticket.sla) {
+    // Only a resolved ticket closes itself; reopening it stops that.
+    const { autoCloseAt, ...rest } = ticket;
     const updated: TicketRecord = {
-      ...ticket,
+      ...rest,
+      ...(status === 'resolved' && autoCloseAt ? { autoCloseAt } : {}),
       status,
       ...(sla ? { sla } : {}),
       updatedAt: message.createdAt,
@@ -335,27 +448,29 @@ export const dynamoTicketStore: TicketStore = {
         { Update: { Key: { ...KEYS.ticket.item(ticket.ticketId) }, ...messageUpdate(ticket, updated, message) } },
         ...(history ? [putHistory(history)] : []),
         ...notifications.map(outboxPut),
+        ...countWorkload(ticket, updated),
       ],
       staleTicket,
     );
     return updated;
   },
 
-  async update(ticket, expectedVersion, history, notifications, references: References) {
+  async update({ before, after, expectedVersion, history = [], notifications = [], references = {} }) {
     const checks = [
       ...(references.teamId
-        ? [['teamId', belongsToOrganisation('team', references.teamId, ticket.organisationId)] as const]
+        ? [['teamId', belongsToOrganisation('team', references.teamId, after.organisationId)] as const]
         : []),
       ...(references.topicId
-        ? [['topicId', belongsToOrganisation('topic', references.topicId, ticket.organisationId)] as const]
+        ? [['topicId', belongsToOrganisation('topic', references.topicId, after.organisationId)] as const]
         : []),
     ];
     await transact(
       [
-        putTicketAtVersion(ticket, expectedVersion),
+        putTicketAtVersion(after, expectedVersion),
         ...history.map(putHistory),
         ...notifications.map(outboxPut),
         ...checks.map(([, check]) => check),
+        ...countWorkload(before, after),
       ],
       (reasons) => {
         const firstCheck = 1 + history.length + notifications.length;
@@ -368,6 +483,31 @@ export const dynamoTicketStore: TicketStore = {
         return staleTicket();
       },
     );
-    return ticket;
+    return after;
+  },
+
+  async sweepDue(organisationId, now) {
+    const tickets: TicketRecord[] = [];
+    const heldMail: OutboxMessage[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await queryPage({
+        IndexName: gsi4.indexName,
+        KeyConditionExpression: '#pk = :pk AND #sk <= :due',
+        ExpressionAttributeNames: { '#pk': gsi4.partitionKey, '#sk': gsi4.sortKey },
+        ExpressionAttributeValues: {
+          ':pk': KEYS.sweep.partition(organisationId),
+          ':due': KEYS.sweep.dueBy(now.toISOString()),
+        },
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      });
+      for (const stored of page.items) {
+        const kind = kindOf(stored);
+        if (kind === KINDS.ticket) tickets.push(decode(TicketRecord, stored));
+        else if (kind === KINDS.heldMail) heldMail.push(decode(OutboxMessage, stored));
+      }
+      start = page.lastKey;
+    } while (start);
+    return { tickets, heldMail };
   },
 };

@@ -26,6 +26,7 @@ const t = (ca: string, es: string, oc: string, en: string): LocalizedText => ({ 
  */
 const NEXT_DAY_POLICY: SlaPolicy = {
   rules: [{ firstResponse: { days: 1, endOfDay: true }, resolution: { days: 5 } }],
+  warnAtPercent: 75,
 };
 /** The provincial council's incident channel (source 002) answers by priority. */
 const DIPU_POLICY: SlaPolicy = {
@@ -34,6 +35,7 @@ const DIPU_POLICY: SlaPolicy = {
     { priority: 'P1', firstResponse: { minutes: 60 }, resolution: { minutes: 420 } },
     { priority: 'P2', firstResponse: { minutes: 120 }, resolution: { days: 1, endOfDay: true } },
   ],
+  warnAtPercent: 75,
 };
 
 const option = (value: string, ca: string, es: string, oc: string, en: string): Option => ({
@@ -1832,6 +1834,8 @@ export const DEMO_CATALOGUE: Catalogue = Catalogue.parse({
       id: 'hestia-support',
       organisationId: 'hestia',
       level: 1,
+      // Hèstia's support shares its tickets out as they come in: nobody picks from a queue.
+      assignment: 'automatic',
       name: t('Suport Hèstia', 'Soporte Hèstia', 'Supòrt Hèstia', 'Hèstia support'),
     },
     {

@@ -28,6 +28,7 @@ const STAFF: Record<string, StaffProfile> = {
   agent2: agentOf('dipu', ['dipu-service-desk', 'dipu-systems', 'dipu-accounting'], ['dipu-eadmin-platform']),
   'agent.salut': agentOf('salut', ['salut-support']),
   'agent.hestia': agentOf('hestia', ['hestia-support']),
+  'agent2.hestia': agentOf('hestia', ['hestia-support']),
   'agent.gencat': agentOf('gencat', ['gencat-central']),
   'agent.oac360': agentOf('oac360', ['oac360-agents']),
   'tech.oac360': agentOf('oac360', ['oac360-technical-services']),

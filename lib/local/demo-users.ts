@@ -52,6 +52,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   demo('agent', 'Marta Pons Vila', 'es', 'agent2'),
   demo('agent', 'Joan Riera Camps', 'ca', 'agent.salut'),
   demo('agent', 'Elena Sala Prat', 'es', 'agent.hestia'),
+  demo('agent', 'Laura Gil Serra', 'ca', 'agent2.hestia'),
   demo('agent', 'Aran Vidal Boya', 'oc', 'agent.gencat'),
   demo('agent', 'Queralt Mir Font', 'ca', 'agent.oac360'),
   demo('agent', 'Xavier Pujol Rius', 'ca', 'tech.oac360'),

@@ -258,14 +258,18 @@ describe('staff changes', () => {
     const fresh = newTicket({ organisationId: 'dipu' });
     const ticket = await store.file(fresh, firstMessage(fresh.ticketId), created(fresh.ticketId), 'TEST', () => [], []);
     const moved = { ...ticket, teamId: 'hestia-technical', status: 'forwarded' as const, version: 2 };
-    const error = await store.update(moved, 1, [], [], { teamId: 'hestia-technical' }).catch((e: unknown) => e);
+    const error = await store
+      .update({ before: ticket, after: moved, expectedVersion: 1, references: { teamId: 'hestia-technical' } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationFailed);
     expect((error as ValidationFailed).issues.map((issue) => issue.path)).toEqual(['teamId']);
     expect((await store.ticket(ticket.ticketId))?.version).toBe(1);
     const forwarded = { ...moved, teamId: 'dipu-systems' };
-    await store.update(forwarded, 1, [], [], { teamId: 'dipu-systems' });
+    await store.update({ before: ticket, after: forwarded, expectedVersion: 1, references: { teamId: 'dipu-systems' } });
     expect((await store.ticket(ticket.ticketId))?.teamId).toBe('dipu-systems');
-    await expect(store.update({ ...forwarded, version: 3 }, 1, [], [], {})).rejects.toThrow(Conflict);
+    await expect(
+      store.update({ before: ticket, after: { ...forwarded, version: 3 }, expectedVersion: 1 }),
+    ).rejects.toThrow(Conflict);
   });
 });
 

@@ -77,6 +77,11 @@ export const TeamDefinition = z.strictObject({
   name: LocalizedText,
   /** Second-level teams receive forwarded tickets (e.g. the town hall's technical services). */
   level: z.union([z.literal(1), z.literal(2)]),
+  /**
+   * How its new tickets find an agent: picked from the team's queue (`manual`), or given on
+   * filing to the least-loaded agent who handles the topic (`automatic`).
+   */
+  assignment: z._default(z.enum(['manual', 'automatic']), 'manual'),
 });
 export type TeamDefinition = z.infer<typeof TeamDefinition>;
 

@@ -8,7 +8,7 @@ export const teamsView = (catalogue: Catalogue, organisationId: string, language
   items: catalogue.teams
     .filter((team) => team.organisationId === organisationId)
     .toSorted((a, b) => a.level - b.level || a.name[language].localeCompare(b.name[language], language))
-    .map((team) => ({ id: team.id, name: team.name[language], level: team.level })),
+    .map((team) => ({ id: team.id, name: team.name[language], level: team.level, assignment: team.assignment })),
 });
 
 /** The organisation's staff by name, with where each works: nothing else of their profile. */

@@ -1,7 +1,16 @@
 import { LANGUAGES } from '../../../contracts/vocabulary';
 import * as z from '../../../contracts/zod';
 
-export const MAIL_EVENTS = ['created', 'staff_replied', 'info_requested', 'resolved', 'assigned', 'forwarded'] as const;
+export const MAIL_EVENTS = [
+  'created',
+  'staff_replied',
+  'info_requested',
+  'resolved',
+  'assigned',
+  'forwarded',
+  'sla_warning',
+  'sla_escalated',
+] as const;
 export type MailEvent = (typeof MAIL_EVENTS)[number];
 
 /**
@@ -14,6 +23,7 @@ export const Recipient = z.union([
   z.object({ userId: z.string() }),
   z.object({ name: z.string(), email: z.string(), language: z.enum(LANGUAGES) }),
   z.object({ teamId: z.string(), organisationId: z.string() }),
+  z.object({ supervisorsOf: z.string() }),
 ]);
 export type Recipient = z.infer<typeof Recipient>;
 
@@ -31,6 +41,17 @@ export const OutboxMessage = z.object({
   recipient: Recipient,
   /** The staff message, for replies and requests for information. */
   message: z.optional(z.string()),
+  /** For SLA warnings and escalations: which commitment, due when, told in the organisation's time zone. */
+  due: z.optional(
+    z.object({ commitment: z.enum(['firstResponse', 'resolution']), at: z.iso.datetime(), timeZone: z.string() }),
+  ),
+  /**
+   * Staff mail written outside the organisation's opening hours waits until then (the sweeper
+   * releases it): nobody is mailed about work at night.
+   */
+  holdUntil: z.optional(z.iso.datetime()),
+  /** The organisation whose sweeper releases the mail when held. */
+  organisationId: z.optional(z.string()),
   createdAt: z.string(),
 });
 export type OutboxMessage = z.infer<typeof OutboxMessage>;
@@ -40,3 +61,6 @@ export const isGuest = (recipient: Recipient): recipient is Extract<Recipient, {
 
 export const isTeam = (recipient: Recipient): recipient is Extract<Recipient, { teamId: string }> =>
   'teamId' in recipient;
+
+export const isSupervisors = (recipient: Recipient): recipient is Extract<Recipient, { supervisorsOf: string }> =>
+  'supervisorsOf' in recipient;

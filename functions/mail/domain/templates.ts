@@ -16,9 +16,41 @@ export interface MailFacts {
   /** A guest's private link: only in their first mail, the one place their token ever travels. */
   readonly guestLink?: string;
   readonly message?: string;
+  /** For SLA mails: the commitment and its due time. */
+  readonly due?: {
+    readonly commitment: 'firstResponse' | 'resolution';
+    readonly at: string;
+    readonly timeZone: string;
+  };
 }
 
-type Template = (facts: MailFacts & { readonly link: string }) => MailContent;
+/** An SLA mail's commitment and due time, as the template words them in its language. */
+interface DueWords {
+  readonly commitment: string;
+  readonly at: string;
+}
+
+type Template = (facts: MailFacts & { readonly link: string; readonly dueWords: DueWords }) => MailContent;
+
+const COMMITMENT_NAMES: Record<Language, Record<'firstResponse' | 'resolution', string>> = {
+  ca: { firstResponse: 'primera resposta', resolution: 'resolució' },
+  es: { firstResponse: 'primera respuesta', resolution: 'resolución' },
+  oc: { firstResponse: 'prumèra responsa', resolution: 'resolucion' },
+  en: { firstResponse: 'first response', resolution: 'resolution' },
+};
+
+/** ICU has no Aranese dates; Catalan ones read naturally to its speakers. */
+const DATE_LOCALES: Record<Language, string> = { ca: 'ca-ES', es: 'es-ES', oc: 'ca-ES', en: 'en-GB' };
+
+function dueWords(language: Language, due: MailFacts['due']): DueWords {
+  if (!due) return { commitment: '', at: '' };
+  const at = new Intl.DateTimeFormat(DATE_LOCALES[language], {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone: due.timeZone,
+  }).format(new Date(due.at));
+  return { commitment: COMMITMENT_NAMES[language][due.commitment], at };
+}
 
 /** A guest's later mails cannot carry their token (it is never stored): they point to the first mail. */
 const GUEST_LINK_HINT: Record<Language, string> = {
@@ -134,6 +166,42 @@ const TEMPLATES: Record<MailEvent, Record<Language, Template>> = {
       text: `Ticket ${f.number}, "${f.subject}", has been forwarded to your team and waits for someone to take it.\n\nOpen it here: ${f.link}`,
     }),
   },
+  sla_warning: {
+    ca: (f) => ({
+      subject: `[${f.number}] El termini de ${f.dueWords.commitment} s’acaba aviat`,
+      text: `El tiquet ${f.number}, «${f.subject}», ha de tenir ${f.dueWords.commitment} abans de ${f.dueWords.at}.\n\nObriu-lo aquí: ${f.link}`,
+    }),
+    es: (f) => ({
+      subject: `[${f.number}] El plazo de ${f.dueWords.commitment} vence pronto`,
+      text: `El tique ${f.number}, «${f.subject}», debe tener ${f.dueWords.commitment} antes de ${f.dueWords.at}.\n\nÁbralo aquí: ${f.link}`,
+    }),
+    oc: (f) => ({
+      subject: `[${f.number}] Eth terme de ${f.dueWords.commitment} s’acabe lèu`,
+      text: `Eth tiquet ${f.number}, «${f.subject}», a d’auer ${f.dueWords.commitment} abans de ${f.dueWords.at}.\n\nDobritz-lo aciu: ${f.link}`,
+    }),
+    en: (f) => ({
+      subject: `[${f.number}] The ${f.dueWords.commitment} deadline is near`,
+      text: `Ticket ${f.number}, "${f.subject}", is due its ${f.dueWords.commitment} by ${f.dueWords.at}.\n\nOpen it here: ${f.link}`,
+    }),
+  },
+  sla_escalated: {
+    ca: (f) => ({
+      subject: `[${f.number}] Termini de ${f.dueWords.commitment} incomplert`,
+      text: `El tiquet ${f.number}, «${f.subject}», havia de tenir ${f.dueWords.commitment} abans de ${f.dueWords.at} i no l’ha tinguda. Us l’escalem com a supervisor.\n\nObriu-lo aquí: ${f.link}`,
+    }),
+    es: (f) => ({
+      subject: `[${f.number}] Plazo de ${f.dueWords.commitment} incumplido`,
+      text: `El tique ${f.number}, «${f.subject}», debía tener ${f.dueWords.commitment} antes de ${f.dueWords.at} y no la ha tenido. Se lo escalamos como supervisor.\n\nÁbralo aquí: ${f.link}`,
+    }),
+    oc: (f) => ({
+      subject: `[${f.number}] Terme de ${f.dueWords.commitment} non complit`,
+      text: `Eth tiquet ${f.number}, «${f.subject}», auie d’auer ${f.dueWords.commitment} abans de ${f.dueWords.at} e non l’a auda. Vos l’escalam coma supervisor.\n\nDobritz-lo aciu: ${f.link}`,
+    }),
+    en: (f) => ({
+      subject: `[${f.number}] Missed deadline: ${f.dueWords.commitment}`,
+      text: `Ticket ${f.number}, "${f.subject}", was due its ${f.dueWords.commitment} by ${f.dueWords.at} and has not had it. It is escalated to you as a supervisor.\n\nOpen it here: ${f.link}`,
+    }),
+  },
   resolved: {
     ca: (f) => ({
       subject: `[${f.number}] El vostre tiquet s’ha resolt`,
@@ -160,7 +228,7 @@ const TEMPLATES: Record<MailEvent, Record<Language, Template>> = {
  */
 export function renderMail(event: MailEvent, language: Language, facts: MailFacts): MailContent {
   const link = facts.guestLink ?? facts.link ?? GUEST_LINK_HINT[language];
-  const content = TEMPLATES[event][language]({ ...facts, link });
+  const content = TEMPLATES[event][language]({ ...facts, link, dueWords: dueWords(language, facts.due) });
   return {
     subject: content.subject,
     text: `${GREETING[language](facts.name)}\n\n${content.text}\n\n— \n${NO_REPLY[language]}\n`,

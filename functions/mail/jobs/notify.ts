@@ -6,7 +6,7 @@ import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '../../platform/observability';
 import { getProfile, type Profile, staffOf } from '../../profiles';
-import { isGuest, isTeam, OutboxMessage, type Recipient } from '../domain/outbox';
+import { isGuest, isSupervisors, isTeam, OutboxMessage, type Recipient } from '../domain/outbox';
 import { type Addressee, sendMail } from '../send';
 import { claimDelivery, releaseDelivery } from '../store';
 
@@ -57,8 +57,9 @@ async function deliver(record: DynamoDBRecord): Promise<void> {
 /**
  * A guest's details travel with the mail (they prove the address by the link it carries); a
  * person's are read now, so their latest language and address apply, and only if verified; a
- * team is its members now. A team mail that fails part-way is retried whole, so a member may
- * get it twice: rarer and kinder than a member who never does.
+ * team is its members now, and an organisation's supervisors those it has now. A team mail
+ * that fails part-way is retried whole, so a member may get it twice: rarer and kinder than
+ * a member who never does.
  */
 async function addresseesOf(recipient: Recipient): Promise<Addressee[]> {
   if (isGuest(recipient)) return [{ ...recipient, guest: true }];
@@ -66,6 +67,8 @@ async function addresseesOf(recipient: Recipient): Promise<Addressee[]> {
   if (isTeam(recipient)) {
     const staff = await staffOf(recipient.organisationId);
     people = staff.filter((person) => person.staff?.teamIds.includes(recipient.teamId));
+  } else if (isSupervisors(recipient)) {
+    people = (await staffOf(recipient.supervisorsOf)).filter((person) => person.staff?.supervisor);
   } else {
     const profile = await getProfile(recipient.userId);
     if (!profile) throw new Error('The recipient has no profile');

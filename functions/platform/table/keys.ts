@@ -12,11 +12,17 @@ export const TABLE_KEYS = {
   gsi2: { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
   /** A member of staff's assigned open tickets, ordered by the next SLA due time (sparse). */
   gsi3: { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+  /**
+   * What the sweeper must do in an organisation, by when (sparse): tickets to warn of, escalate
+   * or close, and staff mail held until opening time. Ordered by that instant, so each run reads
+   * only what has come due.
+   */
+  gsi4: { indexName: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
   /** Epoch seconds after which DynamoDB may delete the item. */
   ttl: 'ttl',
 } as const;
 
-export const GLOBAL_INDEXES = [TABLE_KEYS.gsi1, TABLE_KEYS.gsi2, TABLE_KEYS.gsi3] as const;
+export const GLOBAL_INDEXES = [TABLE_KEYS.gsi1, TABLE_KEYS.gsi2, TABLE_KEYS.gsi3, TABLE_KEYS.gsi4] as const;
 
 /**
  * Every item names its kind in this attribute. The outbox stream's event-source filter (CDK)
@@ -36,6 +42,9 @@ export const KINDS = {
   profile: 'profile',
   idempotency: 'idempotency',
   limitCounter: 'limitCounter',
+  workload: 'workload',
+  rotation: 'rotation',
+  heldMail: 'heldMail',
 } as const;
 export type Kind = (typeof KINDS)[keyof typeof KINDS];
 
@@ -78,6 +87,18 @@ export const KEYS = {
     }),
     assigneePartition: (userId: string) => `ASSIGNEE#${userId}`,
   },
+  /** gsi4: the sweeper's work in an organisation, by the instant it comes due (then the item's id). */
+  sweep: {
+    partition: (organisationId: string) => `SWEEP#${organisationId}`,
+    entry: (organisationId: string, at: string, id: string) => ({
+      [TABLE_KEYS.gsi4.partitionKey]: `SWEEP#${organisationId}`,
+      [TABLE_KEYS.gsi4.sortKey]: `${at}#${id}`,
+    }),
+    /** The greatest sort key of what is due at `at`: ISO instants of one length sort as they fall. */
+    dueBy: (at: string) => `${at}#~`,
+  },
+  /** Staff mail held until the organisation's opening time, beside the ticket's outbox. */
+  heldMail: (ticketId: string, notificationId: string) => key(`OUTBOX#${ticketId}`, `HELD#${notificationId}`),
   /** Last human number handed out per organisation and year. */
   ticketSequence: (organisationId: string, year: number) => key(`SEQUENCE#${organisationId}#${year}`, '#SEQUENCE'),
   /** Counters for the monthly report, one per dimension value. */
@@ -89,6 +110,10 @@ export const KEYS = {
    */
   outbox: (ticketId: string, notificationId: string) => key(`OUTBOX#${ticketId}`, `MAIL#${notificationId}`),
   profile: (userId: string) => key(`USER#${userId}`, '#PROFILE'),
+  /** How many open tickets a member of staff holds: written with every change that gives or takes one. */
+  workload: (userId: string) => key(`USER#${userId}`, '#WORKLOAD'),
+  /** Who was given a team's last automatically assigned ticket: where its round-robin goes on from. */
+  rotation: (teamId: string) => key(`ROTATION#${teamId}`, '#ROTATION'),
   /** gsi1: an organisation's staff, on their profiles (sparse: only profiles with a staff part). */
   staff: {
     partition: (organisationId: string) => `STAFF#${organisationId}`,

@@ -1,16 +1,28 @@
 import type { Status } from '../../../contracts/vocabulary';
 import * as z from '../../../contracts/zod';
 import { addBusinessTime, businessTimeBetween, type Calendar } from './calendar';
-import type { Commitments } from './policy';
+import type { Commitment, Commitments } from './policy';
+
+const instant = z.iso.datetime();
+/** One instant per commitment. */
+const PerCommitment = z.object({ firstResponse: z.optional(instant), resolution: z.optional(instant) });
 
 /**
  * A ticket's response-time clock, as stored with the ticket. Due times are absolute instants;
  * a pause (waiting on the requester) moves the unmet ones by the business time it lasted, when
- * it ends, so the due times are always the ones to sort and sweep by.
+ * it ends, so the due times are always the ones to sort and sweep by. Each warning point moves
+ * with its due time.
  */
 export const TicketSla = z.object({
   firstResponseDueAt: z.iso.datetime(),
   resolutionDueAt: z.iso.datetime(),
+  /** When most of each commitment's business time has gone: whoever holds the ticket is warned then. */
+  firstResponseWarnAt: z.optional(instant),
+  resolutionWarnAt: z.optional(instant),
+  /** The due time each commitment was warned of: a due time a pause moved later is warned of again. */
+  warned: z.optional(PerCommitment),
+  /** When each broken commitment was escalated to the organisation's supervisors: once. */
+  escalated: z.optional(PerCommitment),
   firstRespondedAt: z.optional(z.iso.datetime()),
   resolvedAt: z.optional(z.iso.datetime()),
   /** Set while the clock is paused: since when. */
@@ -22,11 +34,26 @@ export type TicketSla = z.infer<typeof TicketSla>;
 
 const iso = (at: Date) => at.toISOString();
 
-/** The clock of a ticket filed at `at`: both due times counted from then. */
+/**
+ * Where a commitment counted from `from` is due, and when to warn of it: once `percent` of its
+ * business time has gone (never after the due time itself).
+ */
+function target(calendar: Calendar, from: Date, commitment: Commitment, percent: number) {
+  const due = addBusinessTime(calendar, from, commitment);
+  const share = Math.floor((businessTimeBetween(calendar, from, due) * percent) / 100);
+  const warn = addBusinessTime(calendar, from, { minutes: share });
+  return { due, warn: warn < due ? warn : due };
+}
+
+/** The clock of a ticket filed at `at`: both due times, and their warning points, counted from then. */
 export function startSla(calendar: Calendar, commitments: Commitments, at: Date): TicketSla {
+  const first = target(calendar, at, commitments.firstResponse, commitments.warnAtPercent);
+  const resolution = target(calendar, at, commitments.resolution, commitments.warnAtPercent);
   return {
-    firstResponseDueAt: iso(addBusinessTime(calendar, at, commitments.firstResponse)),
-    resolutionDueAt: iso(addBusinessTime(calendar, at, commitments.resolution)),
+    firstResponseDueAt: iso(first.due),
+    resolutionDueAt: iso(resolution.due),
+    firstResponseWarnAt: iso(first.warn),
+    resolutionWarnAt: iso(resolution.warn),
     pausedMinutes: 0,
   };
 }
@@ -81,13 +108,29 @@ function resume(sla: TicketSla, calendar: Calendar, at: Date): TicketSla {
   const { pausedSince, ...running } = sla;
   const paused = businessTimeBetween(calendar, new Date(pausedSince as string), at);
   const moved = (due: string) => iso(later(calendar, new Date(due), paused));
+  const movedWarning = (warn: string | undefined) => (warn ? moved(warn) : undefined);
   return {
     ...running,
-    ...(sla.firstRespondedAt ? {} : { firstResponseDueAt: moved(sla.firstResponseDueAt) }),
-    ...(sla.resolvedAt ? {} : { resolutionDueAt: moved(sla.resolutionDueAt) }),
+    ...(sla.firstRespondedAt
+      ? {}
+      : definedOnly({
+          firstResponseDueAt: moved(sla.firstResponseDueAt),
+          firstResponseWarnAt: movedWarning(sla.firstResponseWarnAt),
+        })),
+    ...(sla.resolvedAt
+      ? {}
+      : definedOnly({
+          resolutionDueAt: moved(sla.resolutionDueAt),
+          resolutionWarnAt: movedWarning(sla.resolutionWarnAt),
+        })),
     pausedMinutes: sla.pausedMinutes + paused,
   };
 }
+
+const definedOnly = <T extends Record<string, string | undefined>>(values: T) =>
+  Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
 
 /**
  * The clock held to other commitments (its priority or topic changed): each unmet due time
@@ -95,12 +138,16 @@ function resume(sla: TicketSla, calendar: Calendar, at: Date): TicketSla {
  * met stays as it was.
  */
 export function retargetSla(sla: TicketSla, calendar: Calendar, commitments: Commitments, filedAt: Date): TicketSla {
-  const due = (commitment: Commitments['firstResponse']) =>
-    iso(later(calendar, addBusinessTime(calendar, filedAt, commitment), sla.pausedMinutes));
+  const counted = (commitment: Commitment) => {
+    const { due, warn } = target(calendar, filedAt, commitment, commitments.warnAtPercent);
+    return { due: iso(later(calendar, due, sla.pausedMinutes)), warn: iso(later(calendar, warn, sla.pausedMinutes)) };
+  };
+  const first = counted(commitments.firstResponse);
+  const resolution = counted(commitments.resolution);
   return {
     ...sla,
-    ...(sla.firstRespondedAt ? {} : { firstResponseDueAt: due(commitments.firstResponse) }),
-    ...(sla.resolvedAt ? {} : { resolutionDueAt: due(commitments.resolution) }),
+    ...(sla.firstRespondedAt ? {} : { firstResponseDueAt: first.due, firstResponseWarnAt: first.warn }),
+    ...(sla.resolvedAt ? {} : { resolutionDueAt: resolution.due, resolutionWarnAt: resolution.warn }),
   };
 }
 

@@ -27,36 +27,44 @@ const ruleKey = (rule: Pick<SlaRule, 'priority' | 'topicId'>) => `${rule.priorit
  * An organisation's SLA policy. It must have a default rule, so every ticket gets targets, and
  * no two rules for the same priority and topic, so which applies is never a matter of order.
  */
-export const SlaPolicy = z.strictObject({ rules: z.array(SlaRule).check(z.minLength(1)) }).check(
-  z.superRefine(({ rules }, context) => {
-    if (!rules.some((rule) => rule.priority === undefined && rule.topicId === undefined)) {
-      context.addIssue({
-        code: 'custom',
-        path: ['rules'],
-        message: 'Add a default rule, with no priority or topic.',
-        input: rules,
-      });
-    }
-    const seen = new Set<string>();
-    rules.forEach((rule, index) => {
-      const key = ruleKey(rule);
-      if (seen.has(key)) {
+export const SlaPolicy = z
+  .strictObject({
+    rules: z.array(SlaRule).check(z.minLength(1)),
+    /** The share of each commitment's business time, in percent, after which whoever holds the ticket is warned. */
+    warnAtPercent: z._default(z.int().check(z.gte(1), z.lte(99)), 75),
+  })
+  .check(
+    z.superRefine(({ rules }, context) => {
+      if (!rules.some((rule) => rule.priority === undefined && rule.topicId === undefined)) {
         context.addIssue({
           code: 'custom',
-          path: ['rules', index],
-          message: 'Another rule has this priority and topic.',
-          input: rule,
+          path: ['rules'],
+          message: 'Add a default rule, with no priority or topic.',
+          input: rules,
         });
       }
-      seen.add(key);
-    });
-  }),
-);
+      const seen = new Set<string>();
+      rules.forEach((rule, index) => {
+        const key = ruleKey(rule);
+        if (seen.has(key)) {
+          context.addIssue({
+            code: 'custom',
+            path: ['rules', index],
+            message: 'Another rule has this priority and topic.',
+            input: rule,
+          });
+        }
+        seen.add(key);
+      });
+    }),
+  );
 export type SlaPolicy = z.infer<typeof SlaPolicy>;
 
 export interface Commitments {
   readonly firstResponse: Commitment;
   readonly resolution: Commitment;
+  /** See {@link SlaPolicy}: when, in percent of each commitment's business time, to warn. */
+  readonly warnAtPercent: number;
 }
 
 /** How specific a rule is: topic and priority, then topic, then priority, then the default. */
@@ -72,5 +80,5 @@ export function commitmentsFor(policy: SlaPolicy, ticket: { priority: Priority; 
   const rule = matching.toSorted((a, b) => specificity(b) - specificity(a))[0];
   // SlaPolicy guarantees a default rule; a policy built otherwise is a programming error.
   if (!rule) throw new Error('The SLA policy has no default rule');
-  return { firstResponse: rule.firstResponse, resolution: rule.resolution };
+  return { firstResponse: rule.firstResponse, resolution: rule.resolution, warnAtPercent: policy.warnAtPercent };
 }

@@ -24,6 +24,7 @@ import type { TicketRecord } from './model';
 import { notificationFor } from './notifications';
 import type { CatalogueSource, GuestMailer, TicketDeps } from './ports';
 import { priorityFrom } from './priority';
+import { automaticAssignment } from './routing';
 
 /**
  * Who files: a signed-in person (citizen or staff), or a guest who gave a name and an address;
@@ -57,7 +58,8 @@ export async function formIssues(catalogue: CatalogueSource, raw: unknown): Prom
 
 /**
  * Files a ticket: the topic's own form is compiled and checked, transient fields are used and
- * dropped, priority comes from the impact answers, and one transaction stores it all with the
+ * dropped, priority comes from the impact answers, the ticket goes to the topic's team (and, if
+ * the team opted in, to its least-loaded agent), and one transaction stores it all with the
  * creation mail. A guest's first mail carries their access token, so it is sent at once.
  */
 export async function openTicket(
@@ -154,6 +156,7 @@ export async function openTicket(
     organisation.ticketPrefix,
     (numbered) => (accessToken ? [] : [notificationFor('created', numbered, deps.ids, now)]),
     counters,
+    team && automaticAssignment(catalogue, team, topic.id, deps.ids, now, organisation.calendar),
   );
   if (accessToken) {
     if (!deps.mailer) throw new Error('Guest filing needs a mailer for the access link');

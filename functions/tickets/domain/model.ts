@@ -46,6 +46,8 @@ export const TicketRecord = z.object({
   assigneeName: z.optional(z.string()),
   /** Its response-time clock, when its organisation has a calendar and an SLA policy. */
   sla: z.optional(TicketSla),
+  /** While resolved: when it closes itself, the organisation's reopen window after the resolution. */
+  autoCloseAt: z.optional(z.iso.datetime()),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),

@@ -1,5 +1,6 @@
-import type { MailEvent, OutboxMessage, Recipient } from '../../mail/domain/index';
+import { heldUntil, type MailEvent, type OutboxMessage, type Recipient } from '../../mail/domain/index';
 import type { Ids } from '../../platform/kernel/ports';
+import type { Calendar } from '../../sla/domain/index';
 import type { TicketRecord } from './model';
 
 /** Who hears about a ticket: its requester, by profile, or a guest by the address they gave. */
@@ -26,5 +27,27 @@ export function notificationFor(
     recipient,
     ...(message !== undefined ? { message } : {}),
     createdAt: now.toISOString(),
+  };
+}
+
+/**
+ * A mail to staff about the ticket (assigned, forwarded, SLA alerts): written at `now` while the
+ * organisation is closed, it waits for the next opening.
+ */
+export function staffNotification(
+  event: MailEvent,
+  ticket: TicketRecord,
+  ids: Ids,
+  now: Date,
+  recipient: Recipient,
+  calendar: Calendar | undefined,
+  due?: OutboxMessage['due'],
+): OutboxMessage {
+  const holdUntil = heldUntil(calendar, now);
+  return {
+    ...notificationFor(event, ticket, ids, now, undefined, recipient),
+    organisationId: ticket.organisationId,
+    ...(holdUntil ? { holdUntil } : {}),
+    ...(due ? { due } : {}),
   };
 }

@@ -27,6 +27,7 @@ export interface TicketStore {
     numberPrefix: string,
     notify: (ticket: TicketRecord) => OutboxMessage[],
     counters: readonly LimitCounter[],
+    assignment?: AutoAssignment,
   ): Promise<TicketRecord>;
   /** The ticket with its messages and history, in one Query. */
   thread(ticketId: string, options?: { consistent?: boolean }): Promise<Thread>;
@@ -55,14 +56,44 @@ export interface TicketStore {
     notifications?: readonly OutboxMessage[],
     sla?: TicketSla,
   ): Promise<TicketRecord>;
-  /** Writes the ticket as given if its stored version is still `expectedVersion`, with history and mails. */
-  update(
-    ticket: TicketRecord,
-    expectedVersion: number,
-    history: readonly HistoryRecord[],
-    notifications: readonly OutboxMessage[],
-    references: References,
-  ): Promise<TicketRecord>;
+  /**
+   * Writes `after` if the stored version is still `expectedVersion`, with history and mails,
+   * and moves the open-ticket counts of whoever held it `before` and holds it after.
+   */
+  update(change: TicketChange): Promise<TicketRecord>;
+  /**
+   * What the sweeper has to do in an organisation by `now`, from the sweep index: tickets to
+   * warn of, escalate or close, and staff mail held until opening time. Only what has come due
+   * is read.
+   */
+  sweepDue(
+    organisationId: string,
+    now: Date,
+  ): Promise<{ tickets: readonly TicketRecord[]; heldMail: readonly OutboxMessage[] }>;
+}
+
+export interface TicketChange {
+  readonly before: TicketRecord;
+  readonly after: TicketRecord;
+  readonly expectedVersion: number;
+  readonly history?: readonly HistoryRecord[];
+  readonly notifications?: readonly OutboxMessage[];
+  readonly references?: References;
+}
+
+/**
+ * Automatic assignment of a new ticket (teams that opt in): the store reads the organisation's
+ * staff and, consistently, the open tickets of those eligible, and gives the ticket to the one
+ * `choose` picks, on the condition that their count is still the one it chose by.
+ */
+export interface AutoAssignment {
+  readonly teamId: string;
+  /** Who may be given the ticket, among the organisation's staff, in round-robin order. */
+  eligible(staff: readonly Profile[]): Profile[];
+  /** Whom to give it, from each candidate's open tickets and who was given the team's previous one. */
+  choose(candidates: readonly string[], openTickets: ReadonlyMap<string, number>, previous: string | undefined): string;
+  /** What giving the (assigned) ticket adds: its history line and the agent's mail. */
+  given(ticket: TicketRecord): { readonly history: HistoryRecord; readonly notification: OutboxMessage };
 }
 
 /** Which queue a staff view reads: a team's (its unassigned tickets only, for `queue`), or an assignee's. */

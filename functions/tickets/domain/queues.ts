@@ -1,7 +1,7 @@
 import type { Status, WorkView } from '../../../contracts/vocabulary';
 import { findTeam } from '../../catalogue/domain/index';
 import { Forbidden, ValidationFailed } from '../../platform/kernel/errors';
-import { nextDueAt } from '../../sla/domain/index';
+import { nextAlertAt, nextDueAt } from '../../sla/domain/index';
 import type { StaffMember } from './access';
 import type { TicketRecord } from './model';
 import type { TicketDeps, WorkList } from './ports';
@@ -22,6 +22,33 @@ export function queuePlace(ticket: TicketRecord): { teamId?: string; assigneeId?
     ...(ticket.assigneeId ? { assigneeId: ticket.assigneeId } : {}),
     due,
   };
+}
+
+/**
+ * When the sweeper next has something to do with the ticket: close it (resolved, once the
+ * reopen window has passed), or warn of or escalate a commitment; none otherwise.
+ */
+export function sweepAt(ticket: TicketRecord): string | undefined {
+  if (ticket.status === 'resolved') return ticket.autoCloseAt;
+  if (DONE.includes(ticket.status) || !ticket.sla) return undefined;
+  return nextAlertAt(ticket.sla);
+}
+
+/** Whose open tickets this one counts among: its assignee's, until it is resolved or closed. */
+const heldBy = (ticket: TicketRecord | undefined) =>
+  ticket?.assigneeId && !DONE.includes(ticket.status) ? ticket.assigneeId : undefined;
+
+/**
+ * How a change moves the open tickets each member of staff holds (what automatic assignment
+ * balances): -1 for whoever held the ticket before, +1 for whoever holds it after.
+ */
+export function workloadChanges(
+  before: TicketRecord | undefined,
+  after: TicketRecord,
+): [userId: string, change: number][] {
+  const [was, is] = [heldBy(before), heldBy(after)];
+  if (was === is) return [];
+  return [...(was ? [[was, -1] as [string, number]] : []), ...(is ? [[is, 1] as [string, number]] : [])];
 }
 
 /**

@@ -8,6 +8,10 @@ import type { TicketDeps } from './ports';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** When a ticket resolved at `resolvedAt` closes itself: once its organisation's reopen window has passed. */
+export const closesAt = (resolvedAt: Date, windowDays: number): string =>
+  new Date(resolvedAt.getTime() + windowDays * DAY_MS).toISOString();
+
 /** When the ticket was last resolved, as its history says. */
 const lastResolution = (history: readonly HistoryRecord[]): Date | undefined => {
   const entry = history
@@ -33,7 +37,7 @@ export async function reopenTicket(
   const now = deps.clock.now();
   const windowDays = findOrganisation(await deps.catalogue.load(), ticket.organisationId)?.reopenWindowDays ?? 0;
   const resolvedAt = lastResolution(history);
-  if (!resolvedAt || now.getTime() - resolvedAt.getTime() > windowDays * DAY_MS) {
+  if (!resolvedAt || now.toISOString() > closesAt(resolvedAt, windowDays)) {
     throw new InvalidTransition(
       ticket.status,
       next,

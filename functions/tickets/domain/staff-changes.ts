@@ -1,6 +1,6 @@
 import type { UpdateTicket } from '../../../contracts/tickets';
 import type { HistoryAction } from '../../../contracts/vocabulary';
-import { findTeam, findTopic, isFileable, topicPaths } from '../../catalogue/domain/index';
+import { findOrganisation, findTeam, findTopic, isFileable, topicPaths } from '../../catalogue/domain/index';
 import type { MailEvent, Recipient } from '../../mail/domain/index';
 import { type FieldIssue, ValidationFailed } from '../../platform/kernel/errors';
 import type { Profile } from '../../profiles/domain/index';
@@ -8,8 +8,9 @@ import { mayWork, type StaffAccess } from './access';
 import { historyEntry } from './history';
 import { type TicketEvent, transition } from './lifecycle';
 import type { HistoryRecord, TicketRecord } from './model';
-import { notificationFor } from './notifications';
+import { notificationFor, staffNotification } from './notifications';
 import type { References, TicketDeps } from './ports';
+import { closesAt } from './reopening';
 import { clockAfterEvent, retargeted } from './sla';
 
 /**
@@ -81,8 +82,13 @@ export async function updateTicket(
     clock && (priority !== ticket.priority || topicId !== ticket.topicId)
       ? retargeted(catalogue, ticket, clock, { priority, topicId })
       : clock;
+  const organisation = findOrganisation(catalogue, ticket.organisationId);
+  const { autoCloseAt: _, ...unresolved } = ticket;
   const updated: TicketRecord = {
-    ...ticket,
+    ...(status === 'resolved' ? ticket : unresolved),
+    ...(status === 'resolved' && ticket.status !== 'resolved'
+      ? { autoCloseAt: closesAt(now, organisation?.reopenWindowDays ?? 0) }
+      : {}),
     status,
     ...(sla ? { sla } : {}),
     ...(assignee ? { assigneeId: assignee.userId, assigneeName: assignee.name } : {}),
@@ -94,15 +100,25 @@ export async function updateTicket(
   };
   // The requester hears of the resolution; whoever is given the ticket (not by themselves) and
   // the team it is forwarded to hear that it is theirs now.
-  const mail = (event: MailEvent, recipient?: Recipient) =>
-    notificationFor(event, updated, deps.ids, now, undefined, recipient);
+  // Staff hear of it in opening hours only.
+  const staffMail = (event: MailEvent, recipient: Recipient) =>
+    staffNotification(event, updated, deps.ids, now, recipient, organisation?.calendar);
   const notifications = [
-    ...(status === 'resolved' && ticket.status !== 'resolved' ? [mail('resolved')] : []),
-    ...(assignee && assignee.userId !== ticket.assigneeId && assignee.userId !== member.userId
-      ? [mail('assigned', { userId: assignee.userId })]
+    ...(status === 'resolved' && ticket.status !== 'resolved'
+      ? [notificationFor('resolved', updated, deps.ids, now)]
       : []),
-    ...(forwarding ? [mail('forwarded', { teamId: team.id, organisationId: ticket.organisationId })] : []),
+    ...(assignee && assignee.userId !== ticket.assigneeId && assignee.userId !== member.userId
+      ? [staffMail('assigned', { userId: assignee.userId })]
+      : []),
+    ...(forwarding ? [staffMail('forwarded', { teamId: team.id, organisationId: ticket.organisationId })] : []),
   ];
   const references: References = { ...(team ? { teamId: team.id } : {}), ...(topic ? { topicId: topic.id } : {}) };
-  return deps.store.update(updated, version, history, notifications, references);
+  return deps.store.update({
+    before: ticket,
+    after: updated,
+    expectedVersion: version,
+    history,
+    notifications,
+    references,
+  });
 }

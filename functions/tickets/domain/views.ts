@@ -1,5 +1,5 @@
 import type { Ticket, TicketWithThread } from '../../../contracts/tickets';
-import type { Language, Status } from '../../../contracts/vocabulary';
+import type { HistoryAction, Language, Status } from '../../../contracts/vocabulary';
 import { breaches, type TicketSla } from '../../sla/domain/index';
 import type { TicketAccess } from './access';
 import type { HistoryRecord, MessageRecord, Thread, TicketRecord } from './model';
@@ -89,6 +89,9 @@ const historyView = (entry: HistoryRecord): TicketWithThread['history'][number] 
   at: entry.at,
 });
 
+/** What the history tells staff only: how the team met its commitments is internal. */
+const STAFF_ONLY: readonly HistoryAction[] = ['sla_warning', 'sla_escalated'];
+
 /** Ids start with the creation time and then order what happened in the same millisecond. */
 const byId = (a: string, b: string) => a.localeCompare(b);
 
@@ -100,6 +103,9 @@ export function threadView(access: TicketAccess, thread: Thread, language: Langu
       .filter((message) => access.as === 'staff' || !message.internal)
       .toSorted((a, b) => byId(a.messageId, b.messageId))
       .map(messageView),
-    history: thread.history.toSorted((a, b) => byId(a.entryId, b.entryId)).map(historyView),
+    history: thread.history
+      .filter((entry) => access.as === 'staff' || !STAFF_ONLY.includes(entry.action))
+      .toSorted((a, b) => byId(a.entryId, b.entryId))
+      .map(historyView),
   };
 }

@@ -19,7 +19,11 @@ const office: Calendar = {
   holidays: [],
 };
 /** Two business hours to answer, and "the same or the next business day" to resolve (source 004). */
-const commitments: Commitments = { firstResponse: { minutes: 120 }, resolution: { days: 1, endOfDay: true } };
+const commitments: Commitments = {
+  firstResponse: { minutes: 120 },
+  resolution: { days: 1, endOfDay: true },
+  warnAtPercent: 75,
+};
 /** Monday 23 November 2026, at a local Madrid time. */
 const monday = (time: string) => new Date(`2026-11-23T${time}:00+01:00`);
 const local = (day: string, time: string) => new Date(`2026-11-${day}T${time}:00+01:00`).toISOString();
@@ -30,8 +34,18 @@ describe('a ticket’s response-time clock', () => {
     expect(sla).toEqual({
       firstResponseDueAt: local('23', '12:00'),
       resolutionDueAt: local('24', '15:00'),
+      // Three quarters of each: 90 of 120 minutes; 540 of the 720 open minutes to Tuesday's close.
+      firstResponseWarnAt: local('23', '11:30'),
+      resolutionWarnAt: local('24', '12:00'),
       pausedMinutes: 0,
     });
+  });
+
+  it('warns of a due time within its business hours, whatever the share', () => {
+    const fridayLate = startSla(office, { ...commitments, warnAtPercent: 50 }, new Date('2026-11-27T14:00:00+01:00'));
+    // Two business hours from Friday 14:00 end on Monday at 9:00; half of them, on Friday at 15:00.
+    expect(fridayLate.firstResponseDueAt).toBe(local('30', '09:00'));
+    expect(fridayLate.firstResponseWarnAt).toBe(local('27', '15:00'));
   });
 
   it('counts from the next opening, over the weekend, when filed near closing on a Friday', () => {
@@ -93,8 +107,11 @@ describe('a ticket’s response-time clock', () => {
     );
     expect(answered).toEqual({
       firstResponseDueAt: local('23', '12:00'),
+      firstResponseWarnAt: local('23', '11:30'),
       firstRespondedAt: monday('11:00').toISOString(),
       resolutionDueAt: local('25', '13:00'),
+      // The warning moves with its due time: 300 business minutes after Tuesday 12:00.
+      resolutionWarnAt: local('25', '10:00'),
       pausedMinutes: 300,
     });
     expect(nextDueAt(answered)).toBe(local('25', '13:00'));
@@ -163,7 +180,7 @@ describe('a ticket’s response-time clock', () => {
 
   it('is held to new commitments when priority or topic change: unmet due times counted again, pauses kept, met ones left', () => {
     const filed = startSla(office, commitments, monday('10:00'));
-    const urgent = { firstResponse: { minutes: 30 }, resolution: { minutes: 240 } };
+    const urgent = { firstResponse: { minutes: 30 }, resolution: { minutes: 240 }, warnAtPercent: 75 };
     expect(retargetSla(filed, office, urgent, monday('10:00'))).toMatchObject({
       firstResponseDueAt: local('23', '10:30'),
       resolutionDueAt: local('23', '14:00'),

@@ -22,6 +22,8 @@ describe('SLA policies', () => {
     expect(commitmentsFor(policy, { priority: 'P4', topicId: 'oac360-grants' })).toEqual({
       firstResponse: { days: 1, endOfDay: true },
       resolution: { days: 5 },
+      // Unless the policy says otherwise, warnings come when three quarters of the time have gone.
+      warnAtPercent: 75,
     });
   });
 

@@ -14,6 +14,7 @@ import {
   citizenProfile,
   colleague,
   incident,
+  profile,
   staffAccess,
   world,
 } from './world';
@@ -200,6 +201,9 @@ describe('response-time commitments', () => {
     expect(ticket.sla).toEqual({
       firstResponseDueAt: madrid('2026-11-23T12:00:00'),
       resolutionDueAt: madrid('2026-11-24T15:00:00'),
+      // Warned once three quarters of each commitment's business time have gone (the council's policy).
+      firstResponseWarnAt: madrid('2026-11-23T11:30:00'),
+      resolutionWarnAt: madrid('2026-11-24T12:00:00'),
       pausedMinutes: 0,
     });
   });
@@ -303,5 +307,72 @@ describe('staff mail', () => {
     expect(outbox.filter((mail) => mail.event === 'forwarded').map((mail) => mail.recipient)).toEqual([
       { teamId: 'dipu-systems', organisationId: 'dipu' },
     ]);
+  });
+});
+
+describe('automatic assignment', () => {
+  /** Hèstia's support team opted in; its citizens' queries go to it. */
+  const query = {
+    type: 'query' as const,
+    topicId: 'hestia-query',
+    subject: 'Export',
+    description: 'Where?',
+    fields: {},
+  };
+  const hestiaAgent = (userId: string, name: string) =>
+    profile(userId, name, { organisationId: 'hestia', teamIds: ['hestia-support'], topicIds: [], supervisor: false });
+
+  it('gives each new ticket to the agent with the fewest open tickets, equals taking turns', async () => {
+    const { deps, staff, workloads, history, outbox } = world();
+    staff.push(hestiaAgent('u-b', 'Bet'), hestiaAgent('u-a', 'Abril'));
+    const assignees = [];
+    for (let i = 0; i < 3; i++) assignees.push((await openTicket(deps, requester, query)).assigneeId);
+    expect(assignees).toEqual(['u-a', 'u-b', 'u-a']);
+    expect(Object.fromEntries(workloads)).toEqual({ 'u-a': 2, 'u-b': 1 });
+    expect(history.filter((entry) => entry.action === 'assigned').map((entry) => entry.byName)).toEqual([
+      'Finestreta',
+      'Finestreta',
+      'Finestreta',
+    ]);
+    expect(outbox.filter((mail) => mail.event === 'assigned').map((mail) => mail.recipient)).toEqual([
+      { userId: 'u-a' },
+      { userId: 'u-b' },
+      { userId: 'u-a' },
+    ]);
+  });
+
+  it('counts a ticket for its agent until it is resolved or passed to someone else', async () => {
+    const { deps, staff, workloads } = world();
+    const abril = hestiaAgent('u-a', 'Abril');
+    staff.push(abril, hestiaAgent('u-b', 'Bet'));
+    const first = await openTicket(deps, requester, query);
+    const second = await openTicket(deps, requester, query);
+    const access = (ticket: typeof first) => ({
+      ...staffAccess(ticket),
+      member: { ...abril, staff: abril.staff as NonNullable<typeof abril.staff> },
+    });
+    await updateTicket(deps, access(first), { status: 'resolved' }, first.version, undefined);
+    expect(Object.fromEntries(workloads)).toEqual({ 'u-a': 0, 'u-b': 1 });
+    await updateTicket(deps, access(second), { assigneeId: 'u-a' }, second.version, abril);
+    expect(Object.fromEntries(workloads)).toEqual({ 'u-a': 1, 'u-b': 0 });
+    // The next one goes to whoever now holds fewest.
+    expect((await openTicket(deps, requester, query)).assigneeId).toBe('u-b');
+  });
+
+  it('leaves the ticket in its team’s queue when nobody there may take it, and never assigns in teams that did not opt in', async () => {
+    const { deps, staff } = world();
+    staff.push(
+      profile('u-s', 'Sílvia', {
+        organisationId: 'hestia',
+        teamIds: ['hestia-support'],
+        topicIds: [],
+        supervisor: true,
+      }),
+    );
+    expect((await openTicket(deps, requester, query)).assigneeId).toBeUndefined();
+    staff.push(
+      profile('u-w', 'Wenceslau', { organisationId: 'dipu', teamIds: ['dipu-web'], topicIds: [], supervisor: false }),
+    );
+    expect((await openTicket(deps, requester, incident)).assigneeId).toBeUndefined();
   });
 });

@@ -1,11 +1,13 @@
 import type { OutboxMessage } from '../../../functions/mail/domain/index';
 import { cryptoIds } from '../../../functions/platform/ids';
 import type { Caller } from '../../../functions/platform/kernel/caller';
+import { Conflict } from '../../../functions/platform/kernel/errors';
 import type { Profile } from '../../../functions/profiles/domain/index';
 import type { StaffAccess } from '../../../functions/tickets/domain/access';
 import { DEFAULT_FILING_LIMITS, limitReached } from '../../../functions/tickets/domain/limits';
 import type { HistoryRecord, MessageRecord, TicketRecord } from '../../../functions/tickets/domain/model';
 import type { GuestMailer, TicketDeps, TicketStore } from '../../../functions/tickets/domain/ports';
+import { sweepAt, workloadChanges } from '../../../functions/tickets/domain/queues';
 import { DEMO_CATALOGUE } from '../../../lib/local/demo-catalogue';
 
 export const NOW = new Date('2026-11-23T09:00:00Z');
@@ -23,18 +25,45 @@ export function world() {
   let now = NOW;
   /** Abuse-limit counters by subject and window, enforced as the DynamoDB store does. */
   const counts = new Map<string, number>();
+  /** The organisations' staff, as the roster index would list them. */
+  const staff: Profile[] = [];
+  /** Open tickets per member of staff, and whom each team's last automatic assignment went to. */
+  const workloads = new Map<string, number>();
+  const rotations = new Map<string, string>();
+  const countWorkload = (before: TicketRecord | undefined, after: TicketRecord) => {
+    for (const [userId, change] of workloadChanges(before, after)) {
+      workloads.set(userId, (workloads.get(userId) ?? 0) + change);
+    }
+  };
+  /** Mails as the outbox gets them: held staff mail is kept apart until the sweeper lets it go. */
+  const held: OutboxMessage[] = [];
+  const mail = (messages: readonly OutboxMessage[]) => {
+    for (const message of messages) (message.holdUntil ? held : outbox).push(message);
+  };
   const store: TicketStore = {
-    async file(ticket, first, entry, prefix, notify, counters) {
+    async file(ticket, first, entry, prefix, notify, counters, assignment) {
       const full = counters.find((counter) => (counts.get(counter.subject + counter.window) ?? 0) >= counter.limit);
       if (full) throw limitReached(full, new Date(ticket.createdAt));
       for (const counter of counters) {
         counts.set(counter.subject + counter.window, (counts.get(counter.subject + counter.window) ?? 0) + 1);
       }
-      const record = { ...ticket, number: `${prefix}-2026-${String(++last).padStart(6, '0')}` };
+      let record: TicketRecord = { ...ticket, number: `${prefix}-2026-${String(++last).padStart(6, '0')}` };
+      const candidates = assignment?.eligible(staff.filter((p) => p.staff?.organisationId === ticket.organisationId));
+      if (assignment && candidates?.length) {
+        const ids = candidates.map((candidate) => candidate.userId);
+        const chosen = assignment.choose(ids, workloads, rotations.get(assignment.teamId));
+        const agent = candidates.find((candidate) => candidate.userId === chosen) as Profile;
+        record = { ...record, assigneeId: agent.userId, assigneeName: agent.name };
+        rotations.set(assignment.teamId, agent.userId);
+        const given = assignment.given(record);
+        history.push(given.history);
+        mail([given.notification]);
+      }
       tickets.set(record.ticketId, record);
+      countWorkload(undefined, record);
       messages.push(first);
       history.push(entry);
-      outbox.push(...notify(record));
+      mail(notify(record));
       return record;
     },
     async thread(ticketId) {
@@ -57,18 +86,35 @@ export function world() {
       return { items: [], nextCursor: null };
     },
     async addMessage(ticket, message, status, entry, notifications = [], sla = ticket.sla) {
-      const updated = { ...ticket, status, ...(sla ? { sla } : {}), version: ticket.version + 1 };
+      const { autoCloseAt, ...rest } = ticket;
+      const updated = {
+        ...rest,
+        ...(status === 'resolved' && autoCloseAt ? { autoCloseAt } : {}),
+        status,
+        ...(sla ? { sla } : {}),
+        version: ticket.version + 1,
+      };
       tickets.set(ticket.ticketId, updated);
+      countWorkload(ticket, updated);
       messages.push(message);
       if (entry) history.push(entry);
-      outbox.push(...notifications);
+      mail(notifications);
       return updated;
     },
-    async update(ticket, _version, entries, notifications) {
-      tickets.set(ticket.ticketId, ticket);
+    async update({ before, after, expectedVersion, history: entries = [], notifications = [] }) {
+      if (tickets.get(after.ticketId)?.version !== expectedVersion) throw new Conflict('The ticket changed meanwhile.');
+      tickets.set(after.ticketId, after);
+      countWorkload(before, after);
       history.push(...entries);
-      outbox.push(...notifications);
-      return ticket;
+      mail(notifications);
+      return after;
+    },
+    async sweepDue(organisationId, at) {
+      const due = (instant: string | undefined) => instant !== undefined && instant <= at.toISOString();
+      return {
+        tickets: [...tickets.values()].filter((t) => t.organisationId === organisationId && due(sweepAt(t))),
+        heldMail: held.filter((message) => message.organisationId === organisationId && due(message.holdUntil)),
+      };
     },
   };
   const mailer: GuestMailer = { sendAccessLink: async (message, token) => void sentNow.push({ message, token }) };
@@ -84,7 +130,16 @@ export function world() {
   const setNow = (at: Date) => {
     now = at;
   };
-  return { deps, tickets, outbox, history, messages, sentNow, counts, setNow };
+  /** What the sweeper's release does: the held mail goes to the outbox. */
+  const release = async (message: OutboxMessage) => {
+    const index = held.indexOf(message);
+    if (index < 0) return false;
+    held.splice(index, 1);
+    const { holdUntil: _, ...sendable } = message;
+    outbox.push(sendable);
+    return true;
+  };
+  return { deps, tickets, outbox, held, history, messages, sentNow, counts, staff, workloads, setNow, release };
 }
 
 /** A stored profile; staff ones with where they work. */

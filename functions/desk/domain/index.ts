@@ -1,0 +1,2 @@
+export { eligibleAgents, pickAssignee } from './assignment';
+export { agentsView, teamsView } from './directory';

@@ -34,6 +34,7 @@ import type { AttachmentsBucket } from './attachments-bucket';
 import type { Auth } from './auth';
 import type { DataTable } from './data-table';
 import { FinestretaFunction } from './finestreta-function';
+import { FunctionSchedule } from './function-schedule';
 import type { Mail } from './mail';
 
 /** Request headers the web client sends; everything else is refused at preflight. */
@@ -74,6 +75,8 @@ export class Api extends Construct {
   public readonly accessLogs: LogGroup;
   /** Keyed by function name (the key in the function table). */
   public readonly functions: Readonly<Record<string, FinestretaFunction>>;
+  /** Keyed by function name, for the functions the table declares a `schedule` for. */
+  public readonly schedules: Readonly<Record<string, FunctionSchedule>>;
   /** Keyed by route key, e.g. `GET /health`. */
   public readonly routes: Readonly<Record<string, HttpRoute>>;
 
@@ -139,6 +142,7 @@ export class Api extends Construct {
     });
 
     const functions: Record<string, FinestretaFunction> = {};
+    const schedules: Record<string, FunctionSchedule> = {};
     for (const [name, spec] of Object.entries(specs)) {
       const fn = new FinestretaFunction(this, `Fn-${name}`, {
         name,
@@ -151,12 +155,19 @@ export class Api extends Construct {
       });
       for (const use of new Set(spec.uses)) this.grant(fn, use, props, webBaseUrl);
       if (spec.trigger === 'outbox-stream') this.deliverOutbox(fn, props.table);
+      if (spec.schedule) {
+        schedules[name] = new FunctionSchedule(this, `${fn.node.id}-Schedule`, {
+          fn,
+          everyMinutes: spec.schedule.everyMinutes,
+        });
+      }
       // The contract in functions/platform/functions.ts: each capability's env must be set.
       const missing = envKeysFor(spec).filter((key) => fn.environment[ENV[key]] === undefined);
       if (missing.length > 0) throw new Error(`${name}: capabilities set no value for ${missing.join(', ')}`);
       functions[name] = fn;
     }
     this.functions = functions;
+    this.schedules = schedules;
 
     const integrations = new Map<string, HttpLambdaIntegration>();
     const routes: Record<string, HttpRoute> = {};

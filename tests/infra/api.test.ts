@@ -138,15 +138,16 @@ describe('functions', () => {
     expect(names).toEqual(Object.keys(FUNCTIONS).sort());
   });
 
-  it('run Node 22 on arm64 with active tracing and their own log group kept 30 days', () => {
+  it('run Node 22 on arm64 with active tracing, the declared (or default) size and timeout, and their own log group kept 30 days', () => {
     for (const [id, fn] of functions) {
+      const spec: FunctionSpec = FUNCTIONS[fn.Metadata?.['finestreta:function'] as keyof typeof FUNCTIONS];
       expect(fn.Properties, id).toMatchObject({
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
         TracingConfig: { Mode: 'Active' },
         Handler: 'index.handler',
-        MemorySize: 256,
-        Timeout: 10,
+        MemorySize: spec.memoryMiB ?? 256,
+        Timeout: spec.timeoutSeconds ?? 10,
       });
       const logGroupId = (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
       expect(real.template.findResources('AWS::Logs::LogGroup')[logGroupId]?.Properties, id).toMatchObject({

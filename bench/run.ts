@@ -147,6 +147,7 @@ async function main() {
     meter: true,
     functionLogLevel: 'WARN',
     filingLimits: UNLIMITED_FILING,
+    schedules: false,
   });
   const tokens = new Map<string, Promise<string>>();
   const context: BenchContext = {

@@ -1,6 +1,7 @@
 /**
  * `npm start`: the whole of Finestreta on this machine. Emulators for DynamoDB, S3, SES and
- * Cognito, the local API gateway running the real handlers, demo users; Ctrl-C stops it all.
+ * Cognito, the local API gateway running the real handlers, scheduled functions on their
+ * intervals, demo users; Ctrl-C stops it all.
  *
  *   npm start                   keep data in .local/ between restarts
  *   npm start -- --fresh        start empty
@@ -28,6 +29,12 @@ if (!Number.isInteger(portBase) || portBase < 1024 || portBase > 65530) {
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
+/** `every minute`, `every 5 minutes`, `every 2 hours`: how often a schedule runs. */
+function every(ms: number): string {
+  const [count, unit] = ms % 3_600_000 === 0 ? [ms / 3_600_000, 'hour'] : [ms / 60_000, 'minute'];
+  return count === 1 ? `every ${unit}` : `every ${count} ${unit}s`;
+}
+
 try {
   const stack = await startLocalStack({
     dataDir: values['data-dir'] as string,
@@ -45,6 +52,7 @@ try {
   say(`  DynamoDB Local  ${e.services.dynamodb}  (table ${e.tableName})`);
   say(`  S3 (s3rver)     ${e.services.s3}  (bucket ${e.attachmentsBucket})`);
   say(`  Cognito         ${e.services.cognito}  (pool ${e.userPoolId}, client ${e.userPoolClientId})`);
+  for (const schedule of e.schedules) say(`  Scheduled       ${schedule.function} ${every(schedule.everyMs)}`);
   say('');
   say('Demo logins (all share one password):');
   for (const user of e.demoUsers) say(`  ${user.role.padEnd(11)} ${user.email.padEnd(36)} ${user.password}`);

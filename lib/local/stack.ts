@@ -21,6 +21,7 @@ import { LocalFunction } from './lambda-host';
 import { assertPortFree, freePort } from './ports';
 import { runAsFunction } from './run-as-function';
 import { ensureBucket, startS3 } from './s3';
+import { startScheduler } from './scheduler';
 import { startSes } from './ses';
 import { startStreamPoller } from './stream-poller';
 import { synthesizeStack } from './synth';
@@ -81,6 +82,12 @@ export interface LocalStackOptions {
    * tickets from one address and one client, which the stage's limits rightly refuse.
    */
   readonly filingLimits?: FilingLimits;
+  /**
+   * Runs the template's schedules (EventBridge Scheduler in AWS) as intervals. The test suite
+   * and the benchmark turn them off: tests invoke scheduled handlers themselves, at instants
+   * they choose, and a run on the real clock would change data under them. @default true
+   */
+  readonly schedules?: boolean;
   readonly log?: (line: string) => void;
 }
 
@@ -103,6 +110,8 @@ export interface LocalEndpoints {
    * queue of the event source mappings (in AWS the queue receives the batch's coordinates).
    */
   readonly deadLetterFile: string;
+  /** Functions the local scheduler invokes at a fixed rate (none when `schedules` is off). */
+  readonly schedules: readonly { readonly function: string; readonly everyMs: number }[];
   /** Route keys the gateway serves, as read from the synthesized template. */
   readonly routes: readonly string[];
   /** Environment each local function runs with, for integration tests that call handlers directly. */
@@ -254,7 +263,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       functionEnvironment,
     );
 
-    // Every function, routed or stream-triggered, stops with the stack (after the gateway and pollers).
+    // Every function, routed, stream-triggered or scheduled, stops with the stack (after whatever invokes it).
     stops.push(async () => {
       await Promise.all([...functions.values()].map((fn) => fn.stop()));
     });
@@ -289,6 +298,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       stops.push(poller.stop);
     }
 
+    // Last to start, so first to stop: no scheduled run starts once the stack is stopping.
+    const schedules =
+      (options.schedules ?? true)
+        ? plan.schedules.map((schedule) => {
+            const fn = functions.get(schedule.functionLogicalId);
+            const name = plan.functions.find((candidate) => candidate.logicalId === schedule.functionLogicalId)?.name;
+            if (!fn || !name) throw new Error(`Schedule names unknown function ${schedule.functionLogicalId}`);
+            return { name, everyMs: schedule.everyMs, input: schedule.input, fn };
+          })
+        : [];
+    if (schedules.length > 0) stops.push(startScheduler({ schedules, log }).stop);
+
     const endpoints: LocalEndpoints = {
       apiUrl: gateway.url,
       healthUrl: `${gateway.url}/health`,
@@ -304,6 +325,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       attachmentsBucket: output('AttachmentsBucketName'),
       mailConfigurationSet: output('MailConfigurationSetName'),
       deadLetterFile,
+      schedules: schedules.map((schedule) => ({ function: schedule.name, everyMs: schedule.everyMs })),
       routes: plan.routes.map((route) => `${route.method} ${route.path}`),
       functionEnvironment,
       demoUsers: DEMO_USERS.map((user) => ({

@@ -4,8 +4,8 @@ import { FUNCTION_METADATA_KEY } from '../constructs/finestreta-function';
 
 /**
  * Reads what the local stack needs from the CloudFormation template CDK synthesizes:
- * the table, buckets, functions (entry, environment, timeout), routes, JWT authorizer
- * and CORS. Nothing here is declared twice: if CDK changes, the local mirror follows.
+ * the table, buckets, functions (entry, environment, timeout), routes, JWT authorizer,
+ * CORS, stream mappings and schedules. Nothing here is declared twice: if CDK changes, the local mirror follows.
  */
 export interface CfnResource {
   readonly Type: string;
@@ -43,12 +43,25 @@ export interface LocalStreamPlan {
   readonly maxAttempts: number;
 }
 
+/** An EventBridge Scheduler schedule: a function invoked at a fixed rate. */
+export interface LocalSchedulePlan {
+  readonly functionLogicalId: string;
+  /** The `rate(…)` expression in milliseconds. */
+  readonly everyMs: number;
+  /**
+   * The target's input, a JSON document that may hold Scheduler's context placeholders such as
+   * `<aws.scheduler.scheduled-time>`; `{}` when the target declares none.
+   */
+  readonly input: string;
+}
+
 export interface LocalPlan {
   readonly tables: { logicalId: string; definition: Omit<CreateTableCommandInput, 'TableName'> }[];
   readonly buckets: { logicalId: string }[];
   readonly functions: LocalFunctionPlan[];
   readonly routes: LocalRoutePlan[];
   readonly streams: LocalStreamPlan[];
+  readonly schedules: LocalSchedulePlan[];
   readonly cors?: {
     allowOrigins: string[];
     allowMethods: string[];
@@ -161,6 +174,19 @@ export function planFromTemplate(template: CfnTemplate): LocalPlan {
     ];
   });
 
+  const schedules = byType(template, 'AWS::Scheduler::Schedule').flatMap(([id, resource]) => {
+    const p = resource.Properties ?? {};
+    // A disabled schedule is deployed but never fires.
+    if (p.State === 'DISABLED') return [];
+    const target = (p.Target ?? {}) as { Arn?: unknown; Input?: unknown };
+    const functionLogicalId = referencedId(target.Arn);
+    if (!functionLogicalId) throw new Error(`Schedule ${id} targets no function of this template`);
+    if (target.Input !== undefined && typeof target.Input !== 'string') {
+      throw new Error(`Schedule ${id} has an input the local stack cannot read: ${JSON.stringify(target.Input)}`);
+    }
+    return [{ functionLogicalId, everyMs: rateMs(id, p.ScheduleExpression), input: target.Input ?? '{}' }];
+  });
+
   const api = byType(template, 'AWS::ApiGatewayV2::Api')[0]?.[1];
   const cors = api?.Properties?.CorsConfiguration as Record<string, unknown> | undefined;
   return {
@@ -169,6 +195,7 @@ export function planFromTemplate(template: CfnTemplate): LocalPlan {
     functions,
     routes,
     streams,
+    schedules,
     ...(cors
       ? {
           cors: {
@@ -182,6 +209,18 @@ export function planFromTemplate(template: CfnTemplate): LocalPlan {
         }
       : {}),
   };
+}
+
+const RATE_UNIT_MS: Record<string, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
+
+/** `rate(5 minutes)`, `rate(1 hour)`, … in milliseconds; the local stack runs no cron or one-time schedules. */
+function rateMs(scheduleId: string, expression: unknown): number {
+  const match = /^rate\((\d+) (minute|hour|day)s?\)$/.exec(String(expression));
+  const [, count, unit] = match ?? [];
+  const ms = Number(count) * (RATE_UNIT_MS[unit ?? ''] ?? Number.NaN);
+  if (!(ms > 0))
+    throw new Error(`Schedule ${scheduleId}: the local stack runs rate() schedules, not ${String(expression)}`);
+  return ms;
 }
 
 export interface ResolveContext {

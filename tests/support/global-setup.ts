@@ -20,6 +20,7 @@ export default async function setup(project: TestProject) {
     meter: true,
     functionLogLevel: 'WARN',
     filingLimits: UNLIMITED_FILING,
+    schedules: false,
   });
   project.provide('endpoints', stack.endpoints);
   return async () => {

@@ -27,6 +27,8 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           // The status check is set up first so it tears down last, once the stack has stopped.
           globalSetup: ['tests/support/status-coverage.ts', 'tests/support/global-setup.ts'],
+          // The stack's environment, for the helpers that play the scheduler (support/mail.ts).
+          setupFiles: ['tests/support/local-env.ts'],
           testTimeout: 30_000,
           hookTimeout: 90_000,
         },
@@ -36,6 +38,7 @@ export default defineConfig({
           name: 'fuzz',
           include: ['tests/fuzz/**/*.test.ts'],
           globalSetup: ['tests/support/global-setup.ts'],
+          setupFiles: ['tests/support/local-env.ts'],
           testTimeout: 120_000,
           hookTimeout: 90_000,
         },

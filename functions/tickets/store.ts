@@ -88,9 +88,15 @@ const setRotation = (teamId: string, userId: string): TransactItem => ({
   },
 });
 
-/** Tries of automatic assignment against filings at the same moment, before the ticket waits in the team's queue instead. */
-const ASSIGNMENT_ATTEMPTS = 6;
-const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+/**
+ * Tries of automatic assignment against filings at the same moment, before the ticket waits in
+ * the team's queue instead. Filings at once all choose the least-loaded agent and one wins each
+ * round, so this is about how many may file for one team in the same instant.
+ */
+const ASSIGNMENT_ATTEMPTS = 12;
+/** Jittered, so the losers of a round do not all come back together. */
+const pause = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 5)));
 
 /** A filing lost a race for an agent's count to another: choose again. */
 class AssignmentContended extends Error {}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { api, newUser } from '../support/api';
-import { mailsAbout, nowSeconds } from '../support/mail';
+import { mailsAbout, nowSeconds, staffMailsAbout } from '../support/mail';
 import { fileAs, portalIncident, type TicketBody } from '../support/tickets';
 
 const patch = (id: string, body: unknown, version: number | undefined, as = 'agent') =>
@@ -187,7 +187,7 @@ describe('staff mail', () => {
     const marta = agents.body.items.find((agent) => agent.name === 'Marta Pons Vila');
     const assigned = await patch(ticket.id, { assigneeId: marta?.userId }, forwarded.body.version, 'supervisor');
     expect(assigned.status).toBe(200);
-    const mails = await mailsAbout('agent2@finestreta.local', ticket.number, since, 2);
+    const mails = await staffMailsAbout('agent2@finestreta.local', ticket, since, 2);
     expect(mails.map((mail) => mail.subject).sort()).toEqual([
       `[${ticket.number}] Se le ha asignado un tique`,
       `[${ticket.number}] Tique derivado a su equipo`,

@@ -238,6 +238,7 @@ describe('least privilege', () => {
       { 'Fn::Join': ['', [tableArn, '/index/gsi1']] },
       { 'Fn::Join': ['', [tableArn, '/index/gsi2']] },
       { 'Fn::Join': ['', [tableArn, '/index/gsi3']] },
+      { 'Fn::Join': ['', [tableArn, '/index/gsi4']] },
     ]);
     for (const name of Object.keys(CAPABILITY_FUNCTIONS)) {
       expect(actionsOf(wide.template, name), name).not.toContain('dynamodb:Scan');

@@ -40,6 +40,10 @@ describe('data table', () => {
           IndexName: TABLE_KEYS.gsi3.indexName,
           KeySchema: key(TABLE_KEYS.gsi3.partitionKey, TABLE_KEYS.gsi3.sortKey),
         }),
+        Match.objectLike({
+          IndexName: TABLE_KEYS.gsi4.indexName,
+          KeySchema: key(TABLE_KEYS.gsi4.partitionKey, TABLE_KEYS.gsi4.sortKey),
+        }),
       ],
       AttributeDefinitions: Match.arrayWith([
         { AttributeName: 'pk', AttributeType: 'S' },

@@ -164,13 +164,16 @@ export function replaySla(
   return events.reduce((sla, event) => clockAfter(sla, event, calendar), startSla(calendar, commitments, filedAt));
 }
 
-/** Whether each commitment is broken: met late, or unmet and past due (a paused clock stands still). */
+/**
+ * Whether each commitment is broken: met late, unmet and past due (a paused clock stands
+ * still), or escalated as broken by the sweeper.
+ */
 export function breaches(sla: TicketSla, now: Date): { firstResponse: boolean; resolution: boolean } {
   const clock = sla.pausedSince ? new Date(sla.pausedSince) : now;
   const late = (met: string | undefined, due: string) => (met ? met > due : clock.toISOString() > due);
   return {
-    firstResponse: late(sla.firstRespondedAt, sla.firstResponseDueAt),
-    resolution: late(sla.resolvedAt, sla.resolutionDueAt),
+    firstResponse: late(sla.firstRespondedAt, sla.firstResponseDueAt) || sla.escalated?.firstResponse !== undefined,
+    resolution: late(sla.resolvedAt, sla.resolutionDueAt) || sla.escalated?.resolution !== undefined,
   };
 }
 

@@ -24,7 +24,9 @@ describe('automatic assignment (Hèstia’s support team opted in)', () => {
     const logins = ['agent.hestia', 'agent2.hestia'];
     const agents = await Promise.all(logins.map(userIdOf));
     const names = await Promise.all(
-      logins.map(async (login) => (await api<{ name: string }>('GET', '/me', { token: await tokenAs(login) })).body.name),
+      logins.map(
+        async (login) => (await api<{ name: string }>('GET', '/me', { token: await tokenAs(login) })).body.name,
+      ),
     );
     const before = await openTicketsOf(agents);
     const filed = await Promise.all(

@@ -265,7 +265,12 @@ describe('staff changes', () => {
     expect((error as ValidationFailed).issues.map((issue) => issue.path)).toEqual(['teamId']);
     expect((await store.ticket(ticket.ticketId))?.version).toBe(1);
     const forwarded = { ...moved, teamId: 'dipu-systems' };
-    await store.update({ before: ticket, after: forwarded, expectedVersion: 1, references: { teamId: 'dipu-systems' } });
+    await store.update({
+      before: ticket,
+      after: forwarded,
+      expectedVersion: 1,
+      references: { teamId: 'dipu-systems' },
+    });
     expect((await store.ticket(ticket.ticketId))?.teamId).toBe('dipu-systems');
     await expect(
       store.update({ before: ticket, after: { ...forwarded, version: 3 }, expectedVersion: 1 }),

@@ -12,6 +12,7 @@ import { signIn } from '../lib/local/cognito';
 import { freePorts, startLocalStack, UNLIMITED_FILING } from '../lib/local/stack';
 import { measureBundles } from './bundles';
 import { type BenchContext, type BenchOperation, type BenchRequest, OPERATIONS } from './operations';
+import { measureSweeper, type SweeperFigures } from './sweeper';
 
 const REQUESTS = { 1: 300, 16: 1600 } as const;
 const CONCURRENCIES = [1, 16] as const;
@@ -165,11 +166,14 @@ async function main() {
     },
   };
   const operations: OperationFigures[] = [];
+  let sweeper: SweeperFigures;
   try {
     for (const operation of OPERATIONS) {
       process.stdout.write(`· ${operation.name}\n`);
       operations.push(await drive(stack.endpoints.apiUrl, operation, context));
     }
+    process.stdout.write('· sweeper over 10 000 open tickets\n');
+    sweeper = await measureSweeper(stack.endpoints);
   } finally {
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -177,8 +181,12 @@ async function main() {
   // With the stack stopped, so no emulator competes with the imports being timed.
   process.stdout.write('· cold imports\n');
   const bundles = await measureBundles();
-  report(operations, bundles);
-  const misses = [...operations, ...bundles.map((b) => ({ operation: `bundle ${b.function}`, ...b }))]
+  report(operations, bundles, sweeper);
+  const misses = [
+    ...operations,
+    ...bundles.map((b) => ({ operation: `bundle ${b.function}`, ...b })),
+    { operation: 'sweeper', ...sweeper },
+  ]
     .filter((o) => o.targetMisses.length > 0)
     .map((o) => `${o.operation}: ${o.targetMisses.join('; ')}`);
   const results = {
@@ -186,6 +194,7 @@ async function main() {
     node: process.version,
     targetMisses: misses,
     operations,
+    sweeper,
     bundles,
   };
   writeFileSync(resolve(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -193,7 +202,11 @@ async function main() {
   if (misses.length > 0) process.exitCode = 1;
 }
 
-function report(operations: OperationFigures[], bundles: Awaited<ReturnType<typeof measureBundles>>) {
+function report(
+  operations: OperationFigures[],
+  bundles: Awaited<ReturnType<typeof measureBundles>>,
+  sweeper: SweeperFigures,
+) {
   const rows = operations.map((o) => {
     const [c1, c16] = o.runs;
     return {
@@ -210,6 +223,17 @@ function report(operations: OperationFigures[], bundles: Awaited<ReturnType<type
     };
   });
   console.table(rows);
+  console.table([
+    {
+      job: 'sweeper',
+      'open tickets': sweeper.open,
+      'due tickets': sweeper.due,
+      'ddb req': sweeper.dynamoDbRequests,
+      'ddb req, re-run': sweeper.rerunDynamoDbRequests,
+      ms: Math.round(sweeper.ms),
+      targets: sweeper.targetMisses.length ? sweeper.targetMisses.join('; ') : 'ok',
+    },
+  ]);
   console.table(
     bundles.map((b) => ({
       function: b.function,

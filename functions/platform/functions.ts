@@ -1,6 +1,7 @@
 import type { RouteSpec } from '../../contracts/http';
 import { ROUTE_KEYS, ROUTES, type RouteKey } from '../../contracts/routes';
 import type { EnvKey } from './env';
+import type { LogMetric } from './log-metrics';
 
 /**
  * What each Lambda function touches. The CDK app turns `uses` into IAM grants and
@@ -31,6 +32,8 @@ export interface FunctionSpec {
    * `{ scheduledTime }`, the ISO instant the invocation was scheduled for.
    */
   readonly schedule?: { readonly everyMinutes: number };
+  /** Metrics CloudWatch counts from its log lines. */
+  readonly logMetrics?: readonly LogMetric[];
   /** @default 256 */
   readonly memoryMiB?: number;
   /** @default 10 */
@@ -74,6 +77,7 @@ export const FUNCTIONS = {
       'POST /tickets/{ticketId}/messages',
       'POST /tickets/{ticketId}/reopen',
     ],
+    logMetrics: ['ticketFiled'],
   },
   desk: {
     entry: 'functions/desk/api/directory.ts',
@@ -86,6 +90,7 @@ export const FUNCTIONS = {
     description: 'Guests file and follow a ticket through an emailed access link',
     uses: ['table:write', 'mail:send', 'tickets:file'],
     routes: ['POST /public/tickets', 'GET /public/tickets/{ticketId}', 'POST /public/tickets/{ticketId}/messages'],
+    logMetrics: ['ticketFiled'],
   },
   notify: {
     entry: 'functions/mail/jobs/notify.ts',

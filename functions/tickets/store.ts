@@ -1,6 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { belongsToOrganisation } from '../catalogue';
-import { OutboxMessage, outboxPut } from '../mail';
+import { type OutboxMessage, outboxPut } from '../mail';
 import { Conflict, ValidationFailed } from '../platform/kernel/errors';
 import { documents } from '../platform/table/client';
 import { decodeCursor, encodeCursor } from '../platform/table/cursor';
@@ -42,18 +42,16 @@ function indexKeys(ticket: TicketRecord): Record<string, string> {
 }
 const INDEX_KEY_NAMES = [gsi2, gsi3, gsi4].flatMap((index) => [index.partitionKey, index.sortKey]);
 
-const ticketItem = (ticket: TicketRecord) =>
+/**
+ * The ticket as stored, with every index key its state gives it (bulk loads use it too: the
+ * benchmark's thousands of open tickets).
+ */
+export const storedTicket = (ticket: TicketRecord) =>
   item(KINDS.ticket, KEYS.ticket.item(ticket.ticketId), {
     ...ticket,
     ...KEYS.ticket.byRequester(ticket.requesterId, ticket.createdAt, ticket.ticketId),
     ...indexKeys(ticket),
   });
-
-/**
- * The ticket as stored, for bulk loads (the benchmark's thousands of open tickets): with every
- * index key it would get from a write here.
- */
-export const storedTicket = ticketItem;
 
 /** The open tickets each member of staff holds, moved by a change (see workloadChanges). */
 const countWorkload = (before: TicketRecord | undefined, after: TicketRecord): TransactItem[] =>
@@ -114,7 +112,7 @@ const putHistory = (entry: HistoryRecord): TransactItem => ({
 /** The ticket as given, if nobody changed it since `version`: a lost update is a 409, never silent. */
 const putTicketAtVersion = (ticket: TicketRecord, version: number): TransactItem => ({
   Put: {
-    Item: ticketItem(ticket),
+    Item: storedTicket(ticket),
     ConditionExpression: '#version = :version',
     ExpressionAttributeNames: { '#version': 'version' },
     ExpressionAttributeValues: { ':version': version },
@@ -357,7 +355,7 @@ export const dynamoTicketStore: TicketStore = {
       const items: TransactItem[] = [
         {
           Put: {
-            Item: ticketItem(record),
+            Item: storedTicket(record),
             ConditionExpression: 'attribute_not_exists(#pk)',
             ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey },
           },
@@ -490,30 +488,5 @@ export const dynamoTicketStore: TicketStore = {
       },
     );
     return after;
-  },
-
-  async sweepDue(organisationId, now) {
-    const tickets: TicketRecord[] = [];
-    const heldMail: OutboxMessage[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await queryPage({
-        IndexName: gsi4.indexName,
-        KeyConditionExpression: '#pk = :pk AND #sk <= :due',
-        ExpressionAttributeNames: { '#pk': gsi4.partitionKey, '#sk': gsi4.sortKey },
-        ExpressionAttributeValues: {
-          ':pk': KEYS.sweep.partition(organisationId),
-          ':due': KEYS.sweep.dueBy(now.toISOString()),
-        },
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      });
-      for (const stored of page.items) {
-        const kind = kindOf(stored);
-        if (kind === KINDS.ticket) tickets.push(decode(TicketRecord, stored));
-        else if (kind === KINDS.heldMail) heldMail.push(decode(OutboxMessage, stored));
-      }
-      start = page.lastKey;
-    } while (start);
-    return { tickets, heldMail };
   },
 };

@@ -155,6 +155,7 @@ export class Api extends Construct {
       });
       for (const use of new Set(spec.uses)) this.grant(fn, use, props, webBaseUrl);
       if (spec.trigger === 'outbox-stream') this.deliverOutbox(fn, props.table);
+      for (const metric of spec.logMetrics ?? []) fn.countFromLogs(metric);
       if (spec.schedule) {
         schedules[name] = new FunctionSchedule(this, `${fn.node.id}-Schedule`, {
           fn,

@@ -4,10 +4,11 @@ import { Duration } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { FilterPattern, LogGroup, MetricFilter, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { ENV, type EnvKey } from '../../functions/platform/env';
+import { LOG_METRICS, type LogMetric } from '../../functions/platform/log-metrics';
 import { BUNDLE_RUNTIME_ENV, BUNDLING, LAZY_MODULES, lazyModuleCommands } from '../bundling';
 import { acknowledge } from '../nag';
 import type { AttachmentsBucket } from './attachments-bucket';
@@ -75,7 +76,6 @@ export class FinestretaFunction extends Construct {
     const environment: Record<string, string> = {
       ...BUNDLE_RUNTIME_ENV,
       POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
-      POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
       POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
       [ENV.stage]: props.stageName,
     };
@@ -142,6 +142,19 @@ export class FinestretaFunction extends Construct {
   }
 
   /** Sets an `ENV` variable; setting it twice to different values is a bug, so it throws. */
+  /** A metric counted from this function's log lines (functions/platform/log-metrics.ts). */
+  countFromLogs(name: LogMetric): void {
+    const { message, metric, dimensions } = LOG_METRICS[name];
+    new MetricFilter(this, `Metric-${metric}`, {
+      logGroup: this.logGroup,
+      metricNamespace: METRICS_NAMESPACE,
+      metricName: metric,
+      filterPattern: FilterPattern.stringValue('$.message', '=', message),
+      metricValue: '1',
+      dimensions: Object.fromEntries(dimensions.map((field) => [field, `$.${field}`])),
+    });
+  }
+
   setEnv(key: EnvKey, value: string): void {
     const name = ENV[key];
     const existing = this.env.get(name);

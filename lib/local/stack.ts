@@ -89,6 +89,8 @@ export interface LocalStackOptions {
    */
   readonly schedules?: boolean;
   readonly log?: (line: string) => void;
+  /** Seed the town hall's demo tickets (`npm start`); tests and the benchmark start without. @default false */
+  readonly demoTickets?: boolean;
 }
 
 export interface LocalEndpoints {
@@ -220,9 +222,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       // s3rver stores the SDK's aws-chunked framing unless checksums are only sent when required.
       AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
       AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
-      // No X-Ray daemon or CloudWatch locally: traces off, metrics not flushed to stdout.
+      // No X-Ray daemon locally: traces off.
       POWERTOOLS_TRACE_ENABLED: 'false',
-      POWERTOOLS_METRICS_DISABLED: 'true',
     };
 
     const functions = new Map<string, LocalFunction>();
@@ -259,7 +260,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ) as Record<string, string>;
     await runAsFunction(
       join(import.meta.dirname, 'demo-seed.ts'),
-      { userIds } satisfies SeedInput,
+      { userIds, tickets: options.demoTickets ?? false } satisfies SeedInput,
       functionEnvironment,
     );
 

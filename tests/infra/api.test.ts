@@ -23,12 +23,7 @@ const real = synth();
 // Same stack with a function table using every capability and JWT routes.
 const wide = synth({}, { functions: CAPABILITY_FUNCTIONS, routes: CAPABILITY_ROUTES });
 
-const POWERTOOLS_ENV = [
-  'POWERTOOLS_SERVICE_NAME',
-  'POWERTOOLS_METRICS_NAMESPACE',
-  'POWERTOOLS_LOG_LEVEL',
-  'NODE_OPTIONS',
-];
+const POWERTOOLS_ENV = ['POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_LOG_LEVEL', 'NODE_OPTIONS'];
 
 function routesOf(template: Template): Record<string, CfnResource> {
   return template.findResources('AWS::ApiGatewayV2::Route') as Record<string, CfnResource>;
@@ -166,7 +161,6 @@ describe('functions', () => {
       const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
       expect(variables, name).toMatchObject({
         POWERTOOLS_SERVICE_NAME: 'finestreta',
-        POWERTOOLS_METRICS_NAMESPACE: 'Finestreta',
         POWERTOOLS_LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
         [ENV.stage]: 'dev',

@@ -248,3 +248,26 @@ describe('alarms', () => {
     });
   });
 });
+
+describe('metrics from logs', () => {
+  it('count filed tickets from the filing functions’ log lines, by organisation and kind of filer', () => {
+    const filters = Object.values(template.findResources('AWS::Logs::MetricFilter'));
+    expect(filters).toHaveLength(
+      Object.values(FUNCTIONS).filter((spec) => 'logMetrics' in spec && spec.logMetrics.includes('ticketFiled')).length,
+    );
+    template.hasResourceProperties('AWS::Logs::MetricFilter', {
+      FilterPattern: '{ $.message = "Ticket filed" }',
+      MetricTransformations: [
+        {
+          MetricNamespace: 'Finestreta',
+          MetricName: 'TicketsFiled',
+          MetricValue: '1',
+          Dimensions: [
+            { Key: 'organisationId', Value: '$.organisationId' },
+            { Key: 'filer', Value: '$.filer' },
+          ],
+        },
+      ],
+    });
+  });
+});

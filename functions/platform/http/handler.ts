@@ -1,5 +1,4 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy, { type MiddlewareObj, type Request } from '@middy/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { IDEMPOTENCY_KEY_PATTERN, type RequestSpec, type RouteSpec, SECURITY_HEADERS } from '../../../contracts/http';
@@ -7,7 +6,7 @@ import { ROUTES, type RouteKey } from '../../../contracts/routes';
 import type { Language } from '../../../contracts/vocabulary';
 import type { Caller } from '../kernel/caller';
 import { Forbidden, Throttled, Unauthorized, ValidationFailed } from '../kernel/errors';
-import { logger, metrics } from '../observability';
+import { logger } from '../observability';
 import { callerOf } from './identity';
 import { pickLanguage } from './language';
 import { problemFromError, problemResponse } from './problem';
@@ -61,7 +60,6 @@ export function httpHandler<K extends RouteKey>(
     middy<APIGatewayProxyEventV2, HttpResult, Error, Context>()
       .use(injectLambdaContext(logger, { resetKeys: true }))
       .use(requestKeys())
-      .use(logMetrics(metrics, { captureColdStartMetric: true }))
       .use(
         route.idempotent && functionOptions.idempotency ? [idempotencyKeyChecked(), functionOptions.idempotency()] : [],
       )

@@ -1,9 +1,7 @@
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { isGuest, sendGuestAccessMail } from '../../mail';
 import { byRoute } from '../../platform/http/handler';
 import { idempotency } from '../../platform/http/idempotency';
 import { created, ok } from '../../platform/http/responses';
-import { metrics } from '../../platform/observability';
 import { accessAsGuest } from '../domain/access';
 import { reply } from '../domain/conversation';
 import { formIssues, openTicket } from '../domain/filing';
@@ -11,6 +9,7 @@ import type { GuestMailer } from '../domain/ports';
 import { threadView, ticketView } from '../domain/views';
 import { appendWithRetry } from './appending';
 import { ticketDeps } from './deps';
+import { logFiling } from './filed';
 
 const mailer: GuestMailer = {
   sendAccessLink: (message, accessToken) => {
@@ -28,7 +27,7 @@ export const handler = byRoute(
       run: async ({ body, language, client }) => {
         const { requester, ...input } = body;
         const ticket = await openTicket(deps, { kind: 'guest', ...requester, language, client }, input);
-        metrics.addMetric('GuestTicketsFiled', MetricUnit.Count, 1);
+        logFiling(ticket, 'guest');
         // The access token travels only by email: whoever can read this response cannot open the ticket.
         return created(ticketView(ticket, language, 'guest', deps.clock.now()), `/public/tickets/${ticket.ticketId}`);
       },

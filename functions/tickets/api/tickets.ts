@@ -1,9 +1,7 @@
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { byRoute } from '../../platform/http/handler';
 import { idempotency } from '../../platform/http/idempotency';
 import { created, ok } from '../../platform/http/responses';
 import { Conflict } from '../../platform/kernel/errors';
-import { metrics } from '../../platform/observability';
 import { getProfile, profileOf } from '../../profiles';
 import { accessAsRequester, accessAsUser, asStaffMember, mayBeStaff, workAccess } from '../domain/access';
 import { reply } from '../domain/conversation';
@@ -14,6 +12,7 @@ import { updateTicket } from '../domain/staff-changes';
 import { type Reader, threadView, ticketView } from '../domain/views';
 import { appendWithRetry } from './appending';
 import { ticketDeps as deps } from './deps';
+import { logFiling } from './filed';
 
 /**
  * Signed-in requesters (citizens, and staff filing for themselves) and staff working tickets.
@@ -27,7 +26,7 @@ export const handler = byRoute(
       run: async ({ body, caller, language, client }) => {
         const profile = await profileOf(caller, language);
         const ticket = await openTicket(deps, { kind: 'user', caller, profile, client }, body);
-        metrics.addMetric('TicketsFiled', MetricUnit.Count, 1);
+        logFiling(ticket, 'user');
         return created(ticketView(ticket, language, 'requester', deps.clock.now()), `/tickets/${ticket.ticketId}`);
       },
     },

@@ -61,15 +61,6 @@ export interface TicketStore {
    * and moves the open-ticket counts of whoever held it `before` and holds it after.
    */
   update(change: TicketChange): Promise<TicketRecord>;
-  /**
-   * What the sweeper has to do in an organisation by `now`, from the sweep index: tickets to
-   * warn of, escalate or close, and staff mail held until opening time. Only what has come due
-   * is read.
-   */
-  sweepDue(
-    organisationId: string,
-    now: Date,
-  ): Promise<{ tickets: readonly TicketRecord[]; heldMail: readonly OutboxMessage[] }>;
 }
 
 export interface TicketChange {

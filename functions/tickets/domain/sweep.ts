@@ -6,7 +6,7 @@ import { historyEntry } from './history';
 import { transition } from './lifecycle';
 import type { TicketRecord } from './model';
 import { staffNotification } from './notifications';
-import type { TicketDeps } from './ports';
+import type { TicketDeps, TicketStore } from './ports';
 import { SYSTEM } from './routing';
 
 /** Lets a held staff mail go (mail feature); false if another sweep already had. */
@@ -14,7 +14,22 @@ export interface HeldMailRelease {
   release(message: OutboxMessage): Promise<boolean>;
 }
 
-export type SweepDeps = Pick<TicketDeps, 'store' | 'catalogue' | 'ids'> & { readonly heldMail: HeldMailRelease };
+/**
+ * What the sweeper has to do in an organisation by `now`, from the sweep index: tickets to warn
+ * of, escalate or close, and staff mail held until opening time. Only what has come due is read.
+ */
+export interface SweepIndex {
+  dueBy(
+    organisationId: string,
+    now: Date,
+  ): Promise<{ tickets: readonly TicketRecord[]; heldMail: readonly OutboxMessage[] }>;
+}
+
+export interface SweepDeps extends Pick<TicketDeps, 'catalogue' | 'ids'> {
+  readonly store: Pick<TicketStore, 'update'>;
+  readonly index: SweepIndex;
+  readonly heldMail: HeldMailRelease;
+}
 
 /** What one run of the sweeper did. */
 export interface SweepReport {
@@ -50,7 +65,7 @@ export async function sweep(deps: SweepDeps, now: Date, organisationIds?: readon
     changedMeanwhile: 0,
   };
   for (const organisation of organisations) {
-    const due = await deps.store.sweepDue(organisation.id, now);
+    const due = await deps.index.dueBy(organisation.id, now);
     report.due += due.tickets.length + due.heldMail.length;
     for (const message of due.heldMail) if (await deps.heldMail.release(message)) report.mailReleased += 1;
     for (const ticket of due.tickets) {

@@ -7,6 +7,7 @@ import { cryptoIds, systemClock } from '../../platform/ids';
 import { logger } from '../../platform/observability';
 import { type SweepDeps, type SweepReport, sweep } from '../domain/sweep';
 import { dynamoTicketStore } from '../store';
+import { dynamoSweepIndex } from '../sweep-index';
 
 /**
  * The scheduler's input: the instant the run was scheduled for (the sweeper's clock, so a late
@@ -20,6 +21,7 @@ const SweepEvent = z.object({
 
 const deps: SweepDeps = {
   store: dynamoTicketStore,
+  index: dynamoSweepIndex,
   catalogue: { load: () => loadCatalogue() },
   ids: cryptoIds,
   heldMail: { release: releaseHeldMail },

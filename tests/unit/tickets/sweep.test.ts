@@ -19,7 +19,7 @@ const madrid = (iso: string) => new Date(`${iso}+01:00`);
  */
 async function filedIncident() {
   const w = world();
-  const deps = { ...w.deps, heldMail: { release: w.release } };
+  const deps = { ...w.deps, index: w.index, heldMail: { release: w.release } };
   const ticket = await openTicket(w.deps, requester, incident);
   const run = (at: string | Date) => sweep(deps, typeof at === 'string' ? madrid(at) : at, ['dipu']);
   const mails = (event: string) => [...w.outbox, ...w.held].filter((mail) => mail.event === event);

@@ -8,6 +8,7 @@ import { DEFAULT_FILING_LIMITS, limitReached } from '../../../functions/tickets/
 import type { HistoryRecord, MessageRecord, TicketRecord } from '../../../functions/tickets/domain/model';
 import type { GuestMailer, TicketDeps, TicketStore } from '../../../functions/tickets/domain/ports';
 import { sweepAt, workloadChanges } from '../../../functions/tickets/domain/queues';
+import type { SweepIndex } from '../../../functions/tickets/domain/sweep';
 import { DEMO_CATALOGUE } from '../../../lib/local/demo-catalogue';
 
 export const NOW = new Date('2026-11-23T09:00:00Z');
@@ -109,7 +110,10 @@ export function world() {
       mail(notifications);
       return after;
     },
-    async sweepDue(organisationId, at) {
+  };
+  /** The sweep index: what has come due, as the DynamoDB one reads it. */
+  const index: SweepIndex = {
+    async dueBy(organisationId, at) {
       const due = (instant: string | undefined) => instant !== undefined && instant <= at.toISOString();
       return {
         tickets: [...tickets.values()].filter((t) => t.organisationId === organisationId && due(sweepAt(t))),
@@ -139,7 +143,7 @@ export function world() {
     outbox.push(sendable);
     return true;
   };
-  return { deps, tickets, outbox, held, history, messages, sentNow, counts, staff, workloads, setNow, release };
+  return { deps, index, tickets, outbox, held, history, messages, sentNow, counts, staff, workloads, setNow, release };
 }
 
 /** A stored profile; staff ones with where they work. */

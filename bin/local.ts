@@ -41,6 +41,7 @@ try {
     fresh: values.fresh,
     ports: portsFrom(portBase),
     log: (line) => say(`· ${line}`),
+    demoTickets: true,
   });
   const e = stack.endpoints;
   say('');

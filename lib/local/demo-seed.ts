@@ -7,11 +7,14 @@ import { saveCatalogue } from '../../functions/catalogue';
 import type { StaffProfile } from '../../functions/profiles';
 import { saveProfile } from '../../functions/profiles';
 import { DEMO_CATALOGUE } from './demo-catalogue';
+import { seedDemoTickets } from './demo-tickets';
 import { DEMO_USERS } from './demo-users';
 
 export interface SeedInput {
   /** Cognito ids of the demo users, by email. */
   readonly userIds: Record<string, string>;
+  /** Also the town hall's demo tickets (lib/local/demo-tickets.ts): `npm start`, not tests. */
+  readonly tickets?: boolean;
 }
 
 const agentOf = (organisationId: string, teamIds: string[], topicIds: string[] = []): StaffProfile => ({
@@ -35,7 +38,7 @@ const STAFF: Record<string, StaffProfile> = {
   'supervisor.oac360': { organisationId: 'oac360', teamIds: [], topicIds: [], supervisor: true },
 };
 
-export default async function seed(input: SeedInput): Promise<{ topics: number; profiles: number }> {
+export default async function seed(input: SeedInput): Promise<{ topics: number; profiles: number; tickets: number }> {
   await saveCatalogue(DEMO_CATALOGUE);
   const at = new Date().toISOString();
   let profiles = 0;
@@ -55,5 +58,9 @@ export default async function seed(input: SeedInput): Promise<{ topics: number; 
     });
     profiles += 1;
   }
-  return { topics: DEMO_CATALOGUE.topics.length, profiles };
+  const byLogin = Object.fromEntries(
+    Object.entries(input.userIds).map(([email, userId]) => [email.split('@')[0] ?? email, userId]),
+  );
+  const tickets = input.tickets ? await seedDemoTickets(byLogin) : 0;
+  return { topics: DEMO_CATALOGUE.topics.length, profiles, tickets };
 }

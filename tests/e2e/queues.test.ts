@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { api, tokenAs } from '../support/api';
+import type { Me } from '../../contracts/me';
+import { KEYS } from '../../functions/platform/table/keys';
+import { getItem } from '../../functions/platform/table/table';
+import { saveProfile } from '../../functions/profiles';
+import { api, newUser, tokenAs } from '../support/api';
 import { fileAs, type TicketBody } from '../support/tickets';
 
 type Page = { items: TicketBody[]; nextCursor: string | null };
@@ -83,5 +87,53 @@ describe('work queues', () => {
     expect(next.body.items[0]?.id).not.toBe(first.body.items[0]?.id);
     const elsewhere = await api('GET', `/tickets?view=queue&limit=1&cursor=${first.body.nextCursor}`, { token: agent });
     expect(elsewhere.status).toBe(400);
+  });
+
+  it('let one of two agents taking the same ticket at once have it: the other gets 409, and only the winner counts it', async () => {
+    const ticket = await fileAs('citizen', {
+      type: 'request',
+      topicId: 'dipu-other',
+      subject: `Both take it ${Date.now()}`,
+      description: 'A request for the service desk.',
+      fields: {},
+    });
+    // Two agents of the council's service desk of the test's own, so no other test moves their counts.
+    const agents = await Promise.all([1, 2].map(async () => (await newUser({ role: 'agent' })).token()));
+    const ids = await Promise.all(
+      agents.map(async (token) => {
+        const { body: me } = await api<Me>('GET', '/me', { token });
+        const at = new Date().toISOString();
+        await saveProfile({
+          userId: me.userId,
+          name: me.name,
+          email: me.email,
+          emailVerified: true,
+          language: me.language,
+          staff: { organisationId: 'dipu', teamIds: ['dipu-service-desk'], topicIds: [], supervisor: false },
+          createdAt: at,
+          updatedAt: at,
+        });
+        return me.userId;
+      }),
+    );
+    const openTickets = async () =>
+      Promise.all(ids.map(async (id) => Number((await getItem(KEYS.workload(id), { consistent: true }))?.open ?? 0)));
+    const before = await openTickets();
+    const takes = await Promise.all(
+      agents.map((token, i) =>
+        api<TicketBody>('PATCH', `/tickets/${ticket.id}`, {
+          token,
+          body: { assigneeId: ids[i], status: 'in_progress' },
+          headers: { 'if-match': `"${ticket.version}"` },
+        }),
+      ),
+    );
+    expect(takes.map((take) => take.status).sort()).toEqual([200, 409]);
+    const winner = takes.findIndex((take) => take.status === 200);
+    const stored = await api<TicketBody>('GET', `/tickets/${ticket.id}`, { token: agents[winner] as string });
+    expect(stored.body.assignee?.id).toBe(ids[winner]);
+    expect(stored.body.history?.filter((entry) => entry.action === 'assigned')).toHaveLength(1);
+    const after = await openTickets();
+    expect(after.map((count, i) => count - (before[i] ?? 0))).toEqual(ids.map((_, i) => (i === winner ? 1 : 0)));
   });
 });

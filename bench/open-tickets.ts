@@ -25,13 +25,13 @@ export default async function load({ open, due, now }: OpenTicketsInput): Promis
   if (!topic) throw new Error('The demo catalogue has no topic of the education team');
   const at = Date.parse(now);
   const iso = (minutes: number) => new Date(at + minutes * 60_000).toISOString();
+  const later = { resolutionWarnAt: iso(6 * 1440), resolutionDueAt: iso(7 * 1440), pausedMinutes: 0 };
   /** Warned of a minute ago and due in an hour; due a minute ago; or nothing for days. */
   const clock = (index: number): TicketSla => {
     if (index < due / 2) return { firstResponseWarnAt: iso(-1), firstResponseDueAt: iso(60), ...later };
     if (index < due) return { firstResponseWarnAt: iso(-120), firstResponseDueAt: iso(-1), ...later };
     return { firstResponseWarnAt: iso(2 * 1440), firstResponseDueAt: iso(3 * 1440), ...later };
   };
-  const later = { resolutionWarnAt: iso(6 * 1440), resolutionDueAt: iso(7 * 1440), pausedMinutes: 0 };
   const items = Array.from({ length: open }, (_, index) => {
     const ticketId = randomUUID();
     const ticket: TicketRecord = {

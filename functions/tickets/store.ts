@@ -336,7 +336,6 @@ export const dynamoTicketStore: TicketStore = {
   async file(ticket: NewTicket, first, history, numberPrefix, notify, counters, assignment) {
     const now = new Date(ticket.createdAt);
     const candidates = assignment ? assignment.eligible(await staffOf(ticket.organisationId)) : [];
-    const teamId = assignment?.teamId;
     let number: string | undefined;
     for (let attempt = 1; ; attempt++) {
       // After a few lost races the ticket waits in its team's queue rather than keep its requester waiting.
@@ -345,7 +344,7 @@ export const dynamoTicketStore: TicketStore = {
       const read = await readBeforeFiling(
         counters,
         choosing.map((agent) => agent.userId),
-        teamId,
+        assignment?.teamId,
       );
       if (read.full) throw limitReached(read.full, now);
       // An atomic increment hands out each number once, however many file at the same moment.
@@ -354,7 +353,7 @@ export const dynamoTicketStore: TicketStore = {
       number ??= formatTicketNumber(numberPrefix, Number(ticket.createdAt.slice(0, 4)), await nextNumber(ticket));
       let record: TicketRecord = { ...ticket, number };
       const assigning: TransactItem[] = [];
-      if (assignment && teamId && choosing.length > 0) {
+      if (assignment && choosing.length > 0) {
         const chosen = assignment.choose(
           choosing.map((agent) => agent.userId),
           read.openTickets,
@@ -362,10 +361,10 @@ export const dynamoTicketStore: TicketStore = {
         );
         const agent = choosing.find((candidate) => candidate.userId === chosen) as Profile;
         record = { ...record, assigneeId: agent.userId, assigneeName: agent.name };
-        const given = assignment.given(record);
+        const given = assignment.given(record, agent);
         assigning.push(
           claimWorkload(agent.userId, read.openTickets.get(agent.userId) ?? 0),
-          setRotation(teamId, agent.userId),
+          setRotation(assignment.teamId, agent.userId),
           putHistory(given.history),
           outboxPut(given.notification),
         );

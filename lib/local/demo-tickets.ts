@@ -36,7 +36,7 @@ async function person(userId: string | undefined): Promise<Profile> {
   return profile;
 }
 
-const staffOf = (profile: Profile): StaffMember => {
+const asMember = (profile: Profile): StaffMember => {
   if (!profile.staff) throw new Error(`${profile.name} is not staff`);
   return { ...profile, staff: profile.staff };
 };
@@ -45,19 +45,22 @@ const staffOf = (profile: Profile): StaffMember => {
 export async function seedDemoTickets(userIds: Record<string, string>): Promise<number> {
   const citizen = await person(userIds.citizen);
   if ((await dynamoTicketStore.listByRequester(citizen.userId, { limit: 1 })).items.length > 0) return 0;
-  const agent = staffOf(await person(userIds['agent.oac360']));
-  const tech = staffOf(await person(userIds['tech.oac360']));
+  const agent = asMember(await person(userIds['agent.oac360']));
+  const tech = asMember(await person(userIds['tech.oac360']));
   const caller: Caller = { userId: citizen.userId, groups: [], token: { use: 'access', raw: 'demo' } };
   const filer = { kind: 'user' as const, caller, profile: citizen, client: '127.0.0.1' };
   const now = Date.now();
-  const file = (instant: number, subject: string, description: string) =>
-    openTicket(at(instant), filer, {
+  let filed = 0;
+  const file = (instant: number, subject: string, description: string) => {
+    filed += 1;
+    return openTicket(at(instant), filer, {
       type: 'complaint',
       topicId: 'oac360-service-feedback',
       subject,
       description,
       fields: {},
     });
+  };
   const asStaff = (member: StaffMember, ticket: TicketRecord) => ({ as: 'staff' as const, ticket, member });
 
   // Filed a week ago and never answered: past its first-response time, the sweeper escalates it.
@@ -101,5 +104,5 @@ export async function seedDemoTickets(userIds: Record<string, string>): Promise<
 
   // Just filed: waiting in the first-level agents' queue for someone to take it.
   await file(now - HOUR, 'Horari d’estiu de l’OAC', 'Quin horari fa l’OAC durant el mes d’agost?');
-  return 3;
+  return filed;
 }

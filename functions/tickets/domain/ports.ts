@@ -83,8 +83,11 @@ export interface AutoAssignment {
   eligible(staff: readonly Profile[]): Profile[];
   /** Whom to give it, from each candidate's open tickets and who was given the team's previous one. */
   choose(candidates: readonly string[], openTickets: ReadonlyMap<string, number>, previous: string | undefined): string;
-  /** What giving the (assigned) ticket adds: its history line and the agent's mail. */
-  given(ticket: TicketRecord): { readonly history: HistoryRecord; readonly notification: OutboxMessage };
+  /** What giving the ticket (assigned now) to `agent` adds: its history line and the agent's mail. */
+  given(
+    ticket: TicketRecord,
+    agent: Profile,
+  ): { readonly history: HistoryRecord; readonly notification: OutboxMessage };
 }
 
 /** Which queue a staff view reads: a team's (its unassigned tickets only, for `queue`), or an assignee's. */

@@ -27,9 +27,9 @@ export function automaticAssignment(
     teamId: team.id,
     eligible: (staff) => eligibleAgents(catalogue, team.id, topicId, staff),
     choose: pickAssignee,
-    given: (ticket) => ({
-      history: historyEntry(ids, now, ticket.ticketId, 'assigned', SYSTEM, undefined, ticket.assigneeName),
-      notification: staffNotification('assigned', ticket, ids, now, { userId: ticket.assigneeId ?? '' }, calendar),
+    given: (ticket, agent) => ({
+      history: historyEntry(ids, now, ticket.ticketId, 'assigned', SYSTEM, undefined, agent.name),
+      notification: staffNotification('assigned', ticket, ids, now, { userId: agent.userId }, calendar),
     }),
   };
 }

@@ -56,7 +56,7 @@ export function world() {
         const agent = candidates.find((candidate) => candidate.userId === chosen) as Profile;
         record = { ...record, assigneeId: agent.userId, assigneeName: agent.name };
         rotations.set(assignment.teamId, agent.userId);
-        const given = assignment.given(record);
+        const given = assignment.given(record, agent);
         history.push(given.history);
         mail([given.notification]);
       }

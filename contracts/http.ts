@@ -16,6 +16,8 @@ export interface ResponseSpec {
   readonly schema?: z.ZodMiniType;
   /** Response headers worth a client's attention (Location, ETag). */
   readonly headers?: Readonly<Record<string, string>>;
+  /** The same answer as text in another media type, for clients that `Accept` it (a report as CSV). */
+  readonly text?: { readonly mediaType: string; readonly description: string };
 }
 
 export interface RequestSpec {

@@ -113,7 +113,14 @@ export function buildOpenApiDocument(serverUrl?: string) {
               ),
             }
           : {}),
-        ...(id ? { content: { 'application/json': { schema: schemaFor(responseSchemas, id) } } } : {}),
+        ...(id
+          ? {
+              content: {
+                'application/json': { schema: schemaFor(responseSchemas, id) },
+                ...(response.text ? { [response.text.mediaType]: { schema: { type: 'string' } } } : {}),
+              },
+            }
+          : {}),
       };
     }
     Object.assign(operationResponses, problemResponses(route, request, problem, gateway));

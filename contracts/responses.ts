@@ -1,12 +1,32 @@
+import {
+  AuditPage,
+  CatalogueDocuments,
+  StoredAgent,
+  StoredCalendar,
+  StoredOrganisation,
+  StoredSlaPolicy,
+  StoredTeam,
+  StoredTopic,
+} from './admin';
 import { AgentList, TeamList } from './desk';
 import { Health, OpenApiDocument } from './health';
 import type { ResponseSpec } from './http';
 import { Me } from './me';
+import { MonthlyReport } from './reports';
 import type { RouteKey } from './routes';
-import { Ticket, TicketPage, TicketWithThread } from './tickets';
+import { RatingInvitation, Ticket, TicketPage, TicketWithThread } from './tickets';
 import { Topic, TopicList } from './topics';
+import type * as z from './zod';
 
 const CREATED = { Location: 'Where the new resource is read' } as const;
+const VERSIONED = { ETag: 'The version: send it back in If-Match to change the document' } as const;
+
+/** An administered document: 200 when read or changed, 201 when a PUT created it. */
+const administered = <S extends z.ZodMiniType>(schema: S, what: string) =>
+  ({
+    200: { description: what, schema, headers: VERSIONED },
+    201: { description: `${what}, created`, schema, headers: VERSIONED },
+  }) as const;
 
 /**
  * What each route answers when it succeeds, with the schema of each body. Kept apart from the
@@ -34,6 +54,47 @@ export const RESPONSES = {
     201: { description: 'The ticket after the message', schema: Ticket, headers: CREATED },
   },
   'POST /tickets/{ticketId}/reopen': { 200: { description: 'The ticket, in progress again', schema: Ticket } },
+  'POST /tickets/{ticketId}/satisfaction': {
+    201: { description: 'The ticket with its rating', schema: Ticket, headers: CREATED },
+  },
+  'GET /public/satisfaction/{token}': {
+    200: { description: 'The ticket and the choice of scores', schema: RatingInvitation },
+  },
+  'POST /public/satisfaction/{token}': {
+    201: { description: 'The rating is recorded', schema: RatingInvitation },
+  },
+  'POST /public/tickets/{ticketId}/satisfaction': {
+    201: { description: 'The ticket with its rating', schema: Ticket, headers: CREATED },
+  },
+  'GET /reports/monthly': {
+    200: {
+      description: 'The month’s indicators',
+      schema: MonthlyReport,
+      text: {
+        mediaType: 'text/csv',
+        description:
+          'The same report with `Accept: text/csv`: UTF-8 with BOM, `;`-separated, decimal comma, one row per metric and breakdown',
+      },
+    },
+  },
+  'GET /catalogues/{organisationId}': {
+    200: { description: 'Every administered document of the organisation, with versions', schema: CatalogueDocuments },
+  },
+  'PUT /organisations/{organisationId}': administered(StoredOrganisation, 'The organisation'),
+  'GET /calendars/{organisationId}': {
+    200: { description: 'The calendar', schema: StoredCalendar, headers: VERSIONED },
+  },
+  'PUT /calendars/{organisationId}': administered(StoredCalendar, 'The calendar'),
+  'GET /sla-policies/{organisationId}': {
+    200: { description: 'The SLA policy', schema: StoredSlaPolicy, headers: VERSIONED },
+  },
+  'PUT /sla-policies/{organisationId}': administered(StoredSlaPolicy, 'The SLA policy'),
+  'GET /teams/{teamId}': { 200: { description: 'The team', schema: StoredTeam, headers: VERSIONED } },
+  'PUT /teams/{teamId}': administered(StoredTeam, 'The team'),
+  'PUT /topics/{topicId}': administered(StoredTopic, 'The topic'),
+  'GET /agents/{userId}': { 200: { description: 'The member of staff', schema: StoredAgent, headers: VERSIONED } },
+  'PUT /agents/{userId}': administered(StoredAgent, 'The member of staff'),
+  'GET /audit': { 200: { description: 'A page of changes, newest first', schema: AuditPage } },
   'GET /teams': { 200: { description: 'Teams of your organisation, first level first', schema: TeamList } },
   'GET /agents': { 200: { description: 'Staff of your organisation, by name', schema: AgentList } },
   'POST /public/tickets': { 201: { description: 'The new ticket', schema: Ticket, headers: CREATED } },

@@ -1,5 +1,19 @@
-import { type RouteSpec, routeKey } from './http';
+import {
+  AgentDocument,
+  AgentParams,
+  AuditQuery,
+  CalendarDocument,
+  OptionalIfMatch,
+  OrganisationDocument,
+  OrganisationParams,
+  SlaPolicy,
+  TeamDocument,
+  TeamParams,
+  TopicDocument,
+} from './admin';
+import { type RequestSpec, type RouteSpec, routeKey } from './http';
 import { UpdateMe } from './me';
+import { MonthlyReportHeaders, MonthlyReportQuery } from './reports';
 import {
   CreateGuestTicket,
   CreateTicket,
@@ -7,13 +21,35 @@ import {
   GuestTokenHeaders,
   IfMatchHeaders,
   ListTicketsQuery,
+  Rating,
+  RatingLinkParams,
   Reopen,
   Reply,
   TicketParams,
   UpdateTicket,
 } from './tickets';
 import { TopicParams, TopicsQuery } from './topics';
-import { STAFF_GROUPS } from './vocabulary';
+import { ADMIN_GROUPS, STAFF_GROUPS } from './vocabulary';
+
+/** An administration route: supervisors (their own organisation) and admins (any). */
+const administration = <const M extends 'GET' | 'PUT', const P extends string, const R extends RequestSpec>(
+  method: M,
+  path: P,
+  operationId: string,
+  summary: string,
+  request: R,
+) =>
+  ({
+    method,
+    path,
+    auth: 'jwt',
+    operationId,
+    summary,
+    tags: ['Administration'],
+    request,
+    roles: ADMIN_GROUPS,
+    problems: method === 'PUT' ? ([404, 409] as const) : ([404] as const),
+  }) as const;
 
 /**
  * The HTTP API, one entry per route: what the gateway exposes and what each route accepts.
@@ -141,6 +177,123 @@ const routes = [
     request: { params: TicketParams, body: Reopen },
     problems: [404, 409],
   },
+  {
+    method: 'POST',
+    path: '/tickets/{ticketId}/satisfaction',
+    auth: 'jwt',
+    operationId: 'rateTicket',
+    summary: 'The requester rates how a resolved ticket was handled, 1–5 with an optional comment; once',
+    tags: ['Tickets'],
+    request: { params: TicketParams, body: Rating },
+    problems: [404, 409],
+  },
+  {
+    method: 'GET',
+    path: '/public/satisfaction/{token}',
+    auth: 'public',
+    operationId: 'getRatingInvitation',
+    summary:
+      'What a resolution mail’s rating link opens: the ticket and the 1–5 choice. Reading it records nothing, so mail scanners never vote',
+    tags: ['Guest tickets'],
+    request: { params: RatingLinkParams },
+    problems: [404],
+  },
+  {
+    method: 'POST',
+    path: '/public/satisfaction/{token}',
+    auth: 'public',
+    operationId: 'rateThroughLink',
+    summary: 'Records the score confirmed on the rating link’s page; once per ticket',
+    tags: ['Guest tickets'],
+    request: { params: RatingLinkParams, body: Rating },
+    problems: [404, 409],
+  },
+  {
+    method: 'POST',
+    path: '/public/tickets/{ticketId}/satisfaction',
+    auth: 'public',
+    operationId: 'rateGuestTicket',
+    summary: 'A guest rates their resolved ticket (X-Ticket-Token); once',
+    tags: ['Guest tickets'],
+    request: { params: TicketParams, headers: GuestTokenHeaders, body: Rating },
+    problems: [404, 409],
+  },
+  {
+    method: 'GET',
+    path: '/reports/monthly',
+    auth: 'jwt',
+    operationId: 'getMonthlyReport',
+    summary:
+      'An organisation’s indicators for one month: tickets received, response and resolution times, SLA compliance, satisfaction, backlog; `Accept: text/csv` for a spreadsheet',
+    tags: ['Reports'],
+    request: { query: MonthlyReportQuery, headers: MonthlyReportHeaders },
+    roles: ADMIN_GROUPS,
+    problems: [403, 404],
+  },
+  administration(
+    'GET',
+    '/catalogues/{organisationId}',
+    'getCatalogue',
+    'An organisation’s catalogue as administered (organisation, calendar, SLA policy, teams, topics), each with its version; `shared` is the level-1 topics',
+    { params: OrganisationParams },
+  ),
+  administration(
+    'PUT',
+    '/organisations/{organisationId}',
+    'putOrganisation',
+    'Create (admins) or change an organisation: names, ticket prefix, mail domains, reopen window, languages',
+    { params: OrganisationParams, headers: OptionalIfMatch, body: OrganisationDocument },
+  ),
+  administration('GET', '/calendars/{organisationId}', 'getCalendar', 'The organisation’s business calendar', {
+    params: OrganisationParams,
+  }),
+  administration(
+    'PUT',
+    '/calendars/{organisationId}',
+    'putCalendar',
+    'Set the organisation’s time zone, opening windows per weekday and holidays; new tickets count in it at once',
+    { params: OrganisationParams, headers: OptionalIfMatch, body: CalendarDocument },
+  ),
+  administration('GET', '/sla-policies/{organisationId}', 'getSlaPolicy', 'The organisation’s SLA policy', {
+    params: OrganisationParams,
+  }),
+  administration(
+    'PUT',
+    '/sla-policies/{organisationId}',
+    'putSlaPolicy',
+    'Set the response-time targets by priority and topic; new tickets get them at once',
+    { params: OrganisationParams, headers: OptionalIfMatch, body: SlaPolicy },
+  ),
+  administration('GET', '/teams/{teamId}', 'getTeam', 'One team as administered', { params: TeamParams }),
+  administration(
+    'PUT',
+    '/teams/{teamId}',
+    'putTeam',
+    'Create or change a team: names, level, automatic assignment on or off',
+    { params: TeamParams, headers: OptionalIfMatch, body: TeamDocument },
+  ),
+  administration(
+    'PUT',
+    '/topics/{topicId}',
+    'putTopic',
+    'Create or change a topic of levels 2–3 (admins: also level 1): names and guidance in four languages, form, ticket types, internal flag, team',
+    { params: TopicParams, headers: OptionalIfMatch, body: TopicDocument },
+  ),
+  administration('GET', '/agents/{userId}', 'getAgent', 'Where a member of staff works', { params: AgentParams }),
+  administration(
+    'PUT',
+    '/agents/{userId}',
+    'putAgent',
+    'Set where a member of staff works: organisation, teams, topics, supervisor flag',
+    { params: AgentParams, headers: OptionalIfMatch, body: AgentDocument },
+  ),
+  administration(
+    'GET',
+    '/audit',
+    'listAudit',
+    'Changes made through administration, newest first: who, when, before and after',
+    { query: AuditQuery },
+  ),
   {
     method: 'GET',
     path: '/teams',

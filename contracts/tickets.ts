@@ -84,6 +84,18 @@ export const GuestReply = z.strictObject({ body: text(1, 10_000, { multiline: tr
 export const Reopen = z.strictObject({ reason: text(3, 2000, { multiline: true }) });
 export type Reopen = z.infer<typeof Reopen>;
 
+/** A requester's rating of how their ticket was handled, once, after resolution. */
+export const Rating = z.strictObject({
+  score: z.int('Choose a score from 1 to 5.').check(z.gte(1, 'From 1 to 5.'), z.lte(5, 'From 1 to 5.')),
+  comment: z.optional(text(1, 2000, { multiline: true })),
+});
+export type Rating = z.infer<typeof Rating>;
+
+/** The token of a resolution mail's rating link: it names the ticket and proves who was mailed. */
+export const RatingLinkParams = z.strictObject({
+  token: z.string().check(z.regex(/^[A-Za-z0-9_-]{40,60}$/, 'Not a rating link.')),
+});
+
 export const UpdateTicket = z
   .strictObject({
     status: z.optional(z.enum(STATUSES)),
@@ -154,6 +166,8 @@ export const Ticket = z.object({
       breached: z.object({ firstResponse: z.boolean(), resolution: z.boolean() }),
     }),
   ),
+  /** The requester's rating, once given. */
+  satisfaction: z.optional(z.object({ score: z.int(), comment: z.optional(z.string()), ratedAt: z.iso.datetime() })),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   /** Send it back in If-Match when changing the ticket. */
@@ -188,3 +202,17 @@ export const TicketWithThread = z.extend(Ticket, {
   history: z.array(HistoryEntry),
 });
 export type TicketWithThread = z.infer<typeof TicketWithThread>;
+
+/**
+ * What a resolution mail's rating link opens: the ticket and the 1–5 choice. Reading it never
+ * records anything (mail scanners follow links); only the POST of a score does.
+ */
+export const RatingInvitation = z.object({
+  ticket: z.object({ number: z.string(), subject: z.string(), status: z.enum(STATUSES), statusLabel: z.string() }),
+  scale: z.array(z.int()),
+  /** Until when the link takes a rating: the end of the reopen window. */
+  ratableUntil: z.iso.datetime(),
+  /** The rating already given through any way, if any. */
+  rated: z.nullable(z.object({ score: z.int(), comment: z.optional(z.string()), ratedAt: z.iso.datetime() })),
+});
+export type RatingInvitation = z.infer<typeof RatingInvitation>;

@@ -14,6 +14,8 @@ export const GROUPS = ['agent', 'supervisor', 'admin', 'reviewer', 'operator', '
 export type Group = (typeof GROUPS)[number];
 /** Groups whose members work tickets, given a staff profile in the ticket's organisation. */
 export const STAFF_GROUPS = ['agent', 'supervisor'] as const satisfies readonly Group[];
+/** Groups that administer an organisation (supervisors, their own) or any (admins), and read its indicators. */
+export const ADMIN_GROUPS = ['supervisor', 'admin'] as const satisfies readonly Group[];
 
 export const TICKET_TYPES = ['incident', 'request', 'query', 'complaint', 'suggestion', 'callback'] as const;
 export type TicketType = (typeof TICKET_TYPES)[number];

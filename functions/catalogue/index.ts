@@ -4,4 +4,14 @@
  * features' domains through `domain/index.ts`.
  */
 export * from './domain/index';
-export { belongsToOrganisation, loadCatalogue, saveCatalogue } from './store';
+export {
+  belongsToOrganisation,
+  catalogueOf,
+  type DocumentKind,
+  forgetCatalogue,
+  loadCatalogue,
+  putDocument,
+  readDocuments,
+  type StoredDocument,
+  saveCatalogue,
+} from './store';

@@ -3,5 +3,6 @@
  * they report), and the one mail sent inside a request, a guest's access link.
  */
 export * from './domain/index';
+export { ratingToken } from './links';
 export { type Addressee, sendGuestAccessMail } from './send';
 export { outboxPut, releaseHeldMail } from './store';

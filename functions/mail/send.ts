@@ -4,6 +4,7 @@ import { readEnv } from '../platform/env';
 import { logger } from '../platform/observability';
 import type { OutboxMessage } from './domain/outbox';
 import { renderMail } from './domain/templates';
+import { ratingToken } from './links';
 
 /** Whom a mail goes to, in which language. */
 export interface Addressee {
@@ -34,6 +35,10 @@ export async function sendMail(message: OutboxMessage, to: Addressee, accessToke
       : {}),
     ...(message.message !== undefined ? { message: message.message } : {}),
     ...(message.due ? { due: message.due } : {}),
+    // Guests and signed-in requesters alike: the token itself proves the mail was theirs.
+    ...(message.resolvedAt
+      ? { ratingLink: `${env.webBaseUrl}/satisfaction/${ratingToken(message.ticketId, message.resolvedAt)}` }
+      : {}),
   });
   const response = await signedFetch('ses', `${endpointOf('ses')}/v2/email/outbound-emails`, {
     method: 'POST',

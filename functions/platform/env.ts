@@ -14,6 +14,8 @@ export const ENV = {
   webBaseUrl: 'WEB_BASE_URL',
   /** Secret the list cursors are sealed with (platform/table/cursor.ts), created by the stack. */
   cursorKey: 'CURSOR_KEY',
+  /** Secret the tokens of mailed links are signed with (platform/links.ts), created by the stack. */
+  linkKey: 'LINK_KEY',
   /** How many tickets one address or client may file per hour and day, JSON (tickets/domain/limits.ts). */
   filingLimits: 'FILING_LIMITS',
 } as const;

@@ -16,7 +16,9 @@ export type Capability =
   /** Seals list cursors with the stack's secret (platform/table/cursor.ts). */
   | 'cursors:seal'
   /** Files tickets under the stage's abuse limits (tickets/domain/limits.ts). */
-  | 'tickets:file';
+  | 'tickets:file'
+  /** Signs the tokens of links it mails or whose hash it stores (platform/links.ts). */
+  | 'links:sign';
 
 export interface FunctionSpec {
   /** Handler module, relative to the repository root; it exports `handler`. */
@@ -68,7 +70,7 @@ export const FUNCTIONS = {
   tickets: {
     entry: 'functions/tickets/api/tickets.ts',
     description: 'Signed-in requesters file and follow tickets; staff work them',
-    uses: ['table:write', 'cursors:seal', 'tickets:file'],
+    uses: ['table:write', 'cursors:seal', 'tickets:file', 'links:sign'],
     routes: [
       'POST /tickets',
       'GET /tickets',
@@ -92,10 +94,47 @@ export const FUNCTIONS = {
     routes: ['POST /public/tickets', 'GET /public/tickets/{ticketId}', 'POST /public/tickets/{ticketId}/messages'],
     logMetrics: ['ticketFiled'],
   },
+  satisfaction: {
+    entry: 'functions/tickets/api/satisfaction.ts',
+    description: 'Requesters rate their resolved tickets: signed in, as guests, or through the resolution mail’s link',
+    uses: ['table:write'],
+    routes: [
+      'POST /tickets/{ticketId}/satisfaction',
+      'GET /public/satisfaction/{token}',
+      'POST /public/satisfaction/{token}',
+      'POST /public/tickets/{ticketId}/satisfaction',
+    ],
+  },
+  reports: {
+    entry: 'functions/reports/api/monthly.ts',
+    description: 'Supervisors read their organisation’s monthly indicators, as JSON or CSV',
+    uses: ['table:read'],
+    routes: ['GET /reports/monthly'],
+  },
+  admin: {
+    entry: 'functions/admin/api/admin.ts',
+    description:
+      'Supervisors and admins administer topics, teams, staff, calendars and SLA policies, every change audited',
+    uses: ['table:write', 'cursors:seal'],
+    routes: [
+      'GET /catalogues/{organisationId}',
+      'PUT /organisations/{organisationId}',
+      'GET /calendars/{organisationId}',
+      'PUT /calendars/{organisationId}',
+      'GET /sla-policies/{organisationId}',
+      'PUT /sla-policies/{organisationId}',
+      'GET /teams/{teamId}',
+      'PUT /teams/{teamId}',
+      'PUT /topics/{topicId}',
+      'GET /agents/{userId}',
+      'PUT /agents/{userId}',
+      'GET /audit',
+    ],
+  },
   notify: {
     entry: 'functions/mail/jobs/notify.ts',
     description: 'Sends the notification mails waiting in the outbox',
-    uses: ['table:write', 'mail:send'],
+    uses: ['table:write', 'mail:send', 'links:sign'],
     trigger: 'outbox-stream',
   },
   sweeper: {
@@ -118,6 +157,7 @@ const CAPABILITY_ENV: Record<Capability, readonly EnvKey[]> = {
   'health:probe': ['tableName', 'attachmentsBucket', 'jwtIssuer'],
   'cursors:seal': ['cursorKey'],
   'tickets:file': ['filingLimits'],
+  'links:sign': ['linkKey'],
 };
 
 export function envKeysFor(spec: FunctionSpec): EnvKey[] {

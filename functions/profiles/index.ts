@@ -4,4 +4,4 @@
  */
 export * from './domain/index';
 export { profileOf } from './resolve';
-export { decodeProfile, getProfile, profileKey, saveProfile, staffOf } from './store';
+export { decodeProfile, getProfile, profileKey, putProfileAtVersion, saveProfile, staffOf } from './store';

@@ -1,7 +1,15 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documents } from '../platform/table/client';
 import { KEYS, KINDS, TABLE_KEYS } from '../platform/table/keys';
-import { decode, item, queryPage, type StoredItem, TABLE_NAME, updateOf } from '../platform/table/table';
+import {
+  decode,
+  item,
+  queryPage,
+  type StoredItem,
+  TABLE_NAME,
+  type TransactItem,
+  updateOf,
+} from '../platform/table/table';
 import { Profile, type ProfileChanges } from './domain/profile';
 
 export const profileKey = (userId: string) => KEYS.profile(userId);
@@ -58,13 +66,32 @@ export async function saveProfile(profile: Profile): Promise<void> {
   await documents.send(new PutCommand({ TableName: TABLE_NAME, Item: profileItem(profile) }));
 }
 
+/**
+ * A profile written as a transaction item, if it is still at `expectedVersion` (0: it does not
+ * exist yet); its version goes up by one. For administration, which audits it in the same write.
+ */
+export function putProfileAtVersion(profile: Profile, expectedVersion: number): TransactItem {
+  return {
+    Put: {
+      Item: profileItem({ ...profile, version: expectedVersion + 1 }),
+      ...(expectedVersion === 0
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : {
+            ConditionExpression: '#version = :version',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':version': expectedVersion },
+          }),
+    },
+  };
+}
+
 /** Records that the profile's address is now verified, if it is still `email`; returns the profile as stored. */
 export async function markEmailVerified(userId: string, email: string, at: Date): Promise<Profile> {
   const { Attributes } = await documents.send(
     new UpdateCommand({
       TableName: TABLE_NAME,
       Key: { ...profileKey(userId) },
-      ...updateOf({ set: { emailVerified: true, updatedAt: at.toISOString() }, when: { email } }),
+      ...updateOf({ set: { emailVerified: true, updatedAt: at.toISOString() }, add: { version: 1 }, when: { email } }),
       ReturnValues: 'ALL_NEW',
     }),
   );
@@ -77,7 +104,7 @@ export async function updateProfile(userId: string, changes: ProfileChanges, at:
     new UpdateCommand({
       TableName: TABLE_NAME,
       Key: { ...profileKey(userId) },
-      ...updateOf({ set: { ...changes, updatedAt: at.toISOString() } }),
+      ...updateOf({ set: { ...changes, updatedAt: at.toISOString() }, add: { version: 1 } }),
       ConditionExpression: 'attribute_exists(pk)',
       ReturnValues: 'ALL_NEW',
     }),

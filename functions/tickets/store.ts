@@ -1,5 +1,5 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { belongsToOrganisation } from '../catalogue';
+import { belongsToOrganisation, type Catalogue, findOrganisation, findTopic, loadCatalogue } from '../catalogue';
 import { type OutboxMessage, outboxPut } from '../mail';
 import { Conflict, ValidationFailed } from '../platform/kernel/errors';
 import { documents } from '../platform/table/client';
@@ -19,7 +19,8 @@ import {
   updateOf,
 } from '../platform/table/table';
 import { decodeProfile, type Profile, profileKey, staffOf } from '../profiles';
-import { TicketSla } from '../sla/domain/index';
+import { counterUpdates, countsOfChange, countsOfRating } from '../reports';
+import { DEFAULT_TIME_ZONE, TicketSla } from '../sla/domain/index';
 import { type LimitCounter, limitReached } from './domain/limits';
 import { HistoryRecord, MessageRecord, type NewTicket, type Page, type Thread, TicketRecord } from './domain/model';
 import { formatTicketNumber } from './domain/numbering';
@@ -138,24 +139,34 @@ async function nextNumber({ organisationId, createdAt }: NewTicket): Promise<num
   return last;
 }
 
-/** Monthly counters for the supervisors' report, incremented in the filing transaction. */
-function countFiling(ticket: TicketRecord): TransactItem[] {
-  const month = ticket.createdAt.slice(0, 7);
-  const dimensions = [
-    ['total', 'all'],
-    ['type', ticket.type],
-    ['channel', ticket.channel],
-    ['topic', ticket.topicId],
-  ] as const;
-  return dimensions.map(([dimension, value]) => ({
-    Update: {
-      Key: { ...KEYS.monthlyCount(ticket.organisationId, month, dimension, value) },
-      ...updateOf({
-        set: { _kind: KINDS.monthlyCount, organisationId: ticket.organisationId, month, dimension, value },
-        add: { count: 1 },
-      }),
-    },
-  }));
+/** The level-1 and level-2 topics a topic is filed under, for the report's breakdown by topic. */
+function topicLevels(catalogue: Catalogue, topicId: string): { level1?: string; level2?: string } {
+  const levels: { level1?: string; level2?: string } = {};
+  for (
+    let topic = findTopic(catalogue, topicId);
+    topic;
+    topic = topic.parentId ? findTopic(catalogue, topic.parentId) : undefined
+  ) {
+    if (topic.level === 1) levels.level1 = topic.id;
+    if (topic.level === 2) levels.level2 = topic.id;
+  }
+  return levels;
+}
+
+/**
+ * What a change adds to the monthly indicators' counters, as items of its own transaction: the
+ * figures can never disagree with the tickets. The catalogue (for the organisation's calendar
+ * and the topic's levels) is the instance's cached one.
+ */
+async function reportCounts(before: TicketRecord | undefined, after: TicketRecord): Promise<TransactItem[]> {
+  const catalogue = await loadCatalogue();
+  const calendar = findOrganisation(catalogue, after.organisationId)?.calendar;
+  const counts = countsOfChange(before, after, {
+    timeZone: calendar?.timeZone ?? DEFAULT_TIME_ZONE,
+    ...(calendar ? { calendar } : {}),
+    topicLevels: topicLevels(catalogue, after.topicId),
+  });
+  return counterUpdates(after.organisationId, counts);
 }
 
 /** One more filing on an abuse-limit counter, unless it is full; the table deletes it when its window ends. */
@@ -380,7 +391,7 @@ export const dynamoTicketStore: TicketStore = {
         putMessage(first),
         putHistory(history),
         ...notify(record).map(outboxPut),
-        ...countFiling(record),
+        ...(await reportCounts(undefined, record)),
         ...counters.map(countAgainstLimit),
         ...assigning,
       ];
@@ -470,6 +481,7 @@ export const dynamoTicketStore: TicketStore = {
         ...(history ? [putHistory(history)] : []),
         ...notifications.map(outboxPut),
         ...countWorkload(ticket, updated),
+        ...(await reportCounts(ticket, updated)),
       ],
       staleTicket,
     );
@@ -492,6 +504,7 @@ export const dynamoTicketStore: TicketStore = {
         ...notifications.map(outboxPut),
         ...checks.map(([, check]) => check),
         ...countWorkload(before, after),
+        ...(await reportCounts(before, after)),
       ],
       (reasons) => {
         const firstCheck = 1 + history.length + notifications.length;
@@ -505,5 +518,34 @@ export const dynamoTicketStore: TicketStore = {
       },
     );
     return after;
+  },
+
+  async rate(ticket, satisfaction) {
+    const catalogue = await loadCatalogue();
+    const timeZone = findOrganisation(catalogue, ticket.organisationId)?.calendar?.timeZone ?? DEFAULT_TIME_ZONE;
+    const score = satisfaction.score as 1 | 2 | 3 | 4 | 5;
+    const counts = countsOfRating(ticket, score, new Date(satisfaction.ratedAt), timeZone);
+    await transact(
+      [
+        {
+          Update: {
+            Key: { ...KEYS.ticket.item(ticket.ticketId) },
+            UpdateExpression: 'SET #satisfaction = :satisfaction ADD #version :one',
+            // Once per ticket, and only while it is resolved or closed: whatever else changed meanwhile.
+            ConditionExpression: 'attribute_not_exists(#satisfaction) AND #status IN (:resolved, :closed)',
+            ExpressionAttributeNames: { '#satisfaction': 'satisfaction', '#version': 'version', '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':satisfaction': satisfaction,
+              ':one': 1,
+              ':resolved': 'resolved',
+              ':closed': 'closed',
+            },
+          },
+        },
+        ...counterUpdates(ticket.organisationId, counts),
+      ],
+      () => new Conflict('This ticket has been rated already, or is no longer resolved.'),
+    );
+    return { ...ticket, satisfaction, version: ticket.version + 1 };
   },
 };

@@ -242,21 +242,27 @@ export class Api extends Construct {
     );
   }
 
-  private cursorSecret?: Secret;
-  /** Created with the first function that pages lists; rotating it only invalidates cursors in flight. */
-  private cursorKey(): Secret {
-    if (!this.cursorSecret) {
-      this.cursorSecret = new Secret(this, 'CursorKey', {
-        description: 'Seals the list cursors the API hands out (AES-256-GCM key material)',
+  private secrets = new Map<string, Secret>();
+  /**
+   * Key material created with the first function that needs it, read at deploy time (no
+   * function reads Secrets Manager on a cold start). Replacing one only invalidates what was
+   * signed with it: list cursors in flight, or the links in mails already sent.
+   */
+  private secret(id: 'CursorKey' | 'LinkKey', description: string, replaced: string): Secret {
+    let secret = this.secrets.get(id);
+    if (!secret) {
+      secret = new Secret(this, id, {
+        description,
         generateSecretString: { passwordLength: 64, excludePunctuation: true },
       });
       acknowledge(
-        this.cursorSecret,
+        secret,
         'AwsSolutions-SMG4',
-        'Key material for opaque list cursors, read only at deploy time; replacing it merely invalidates cursors clients hold, so no rotation Lambda is kept',
+        `Key material read only at deploy time; replacing it merely invalidates ${replaced}, so no rotation Lambda is kept`,
       );
+      this.secrets.set(id, secret);
     }
-    return this.cursorSecret;
+    return secret;
   }
 
   private grant(fn: FinestretaFunction, use: Capability, props: ApiProps, webBaseUrl: string): void {
@@ -265,7 +271,24 @@ export class Api extends Construct {
       'table:read': () => fn.useTable(props.table, 'read'),
       'table:write': () => fn.useTable(props.table, 'write'),
       'mail:send': () => fn.useMail(props.mail, webBaseUrl),
-      'cursors:seal': () => fn.useCursorKey(this.cursorKey()),
+      'cursors:seal': () =>
+        fn.useSecret(
+          'cursorKey',
+          this.secret(
+            'CursorKey',
+            'Seals the list cursors the API hands out (AES-256-GCM key material)',
+            'cursors clients hold',
+          ),
+        ),
+      'links:sign': () =>
+        fn.useSecret(
+          'linkKey',
+          this.secret(
+            'LinkKey',
+            'Signs the tokens of links mailed to people (HMAC-SHA256 key material)',
+            'links in mails already sent',
+          ),
+        ),
       'tickets:file': () => fn.setEnv('filingLimits', JSON.stringify(props.config.filingLimits)),
       'health:probe': () =>
         fn.useHealthProbe({

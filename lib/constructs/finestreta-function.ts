@@ -181,11 +181,11 @@ export class FinestretaFunction extends Construct {
   }
 
   /**
-   * The secret list cursors are sealed with, as a CloudFormation dynamic reference: resolved at
-   * deploy time, so no function reads Secrets Manager on a cold start.
+   * A secret (list cursors' or mailed links' key) as a CloudFormation dynamic reference:
+   * resolved at deploy time, so no function reads Secrets Manager on a cold start.
    */
-  useCursorKey(secret: ISecret): void {
-    this.setEnv('cursorKey', secret.secretValue.unsafeUnwrap());
+  useSecret(env: 'cursorKey' | 'linkKey', secret: ISecret): void {
+    this.setEnv(env, secret.secretValue.unsafeUnwrap());
   }
 
   /** Cheapest read of each backing service, for the health check; no data access. */

@@ -6,6 +6,7 @@
  * hall's supervisor. Written once: skipped when the demo citizen has tickets already.
  */
 import { loadCatalogue } from '../../functions/catalogue';
+import { ratingToken } from '../../functions/mail';
 import { cryptoIds } from '../../functions/platform/ids';
 import type { Caller } from '../../functions/platform/kernel/caller';
 import { getProfile, type Profile } from '../../functions/profiles';
@@ -27,6 +28,7 @@ const at = (instant: number): TicketDeps => ({
   catalogue: { load: () => loadCatalogue() },
   clock: { now: () => new Date(instant) },
   ids: cryptoIds,
+  links: { ratingToken },
   limits: DEFAULT_FILING_LIMITS,
 });
 

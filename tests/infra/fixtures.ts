@@ -62,9 +62,10 @@ export const CAPABILITY_ACTIONS: Record<Capability, readonly string[]> = {
   ],
   'mail:send': ['ses:SendEmail', 'ses:SendRawEmail'],
   'health:probe': ['dynamodb:DescribeTable', 's3:ListBucket', 'ses:GetAccount'],
-  // Configuration only: the cursor secret is resolved at deploy time, the limits are a value.
+  // Configuration only: the secrets are resolved at deploy time, the limits are a value.
   'cursors:seal': [],
   'tickets:file': [],
+  'links:sign': [],
 };
 
 /** Every function may write its own logs and traces. */

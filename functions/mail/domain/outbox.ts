@@ -50,6 +50,8 @@ export const OutboxMessage = z.object({
    * releases it): nobody is mailed about work at night.
    */
   holdUntil: z.optional(z.iso.datetime()),
+  /** For a resolution: when it was resolved, what the mail's rating link is made from. */
+  resolvedAt: z.optional(z.iso.datetime()),
   /** The organisation whose sweeper releases the mail when held. */
   organisationId: z.optional(z.string()),
   createdAt: z.string(),

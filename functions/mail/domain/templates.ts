@@ -16,6 +16,8 @@ export interface MailFacts {
   /** A guest's private link: only in their first mail, the one place their token ever travels. */
   readonly guestLink?: string;
   readonly message?: string;
+  /** For a resolution: the page that asks the requester to rate how the ticket was handled. */
+  readonly ratingLink?: string;
   /** For SLA mails: the commitment and its due time. */
   readonly due?: {
     readonly commitment: 'firstResponse' | 'resolution';
@@ -66,6 +68,14 @@ const NO_REPLY: Record<Language, string> = {
   es: 'Este mensaje es informativo: las respuestas a este correo no se añaden al tique. Hágalo desde el portal.',
   oc: 'Aguest messatge ei informatiu: es responses a aguest corrèu non s’apondon ath tiquet. Fètz-lo dempús eth portau.',
   en: 'This message is for information: replies to this email are not added to the ticket. Please use the portal.',
+};
+
+/** The rating link's invitation: opening it records nothing, the page asks to confirm a score. */
+const RATE: Record<Language, (link: string) => string> = {
+  ca: (link) => `Com us hem atès? Valoreu-ho de l’1 al 5 (un minut): ${link}`,
+  es: (link) => `¿Cómo le hemos atendido? Valórelo del 1 al 5 (un minuto): ${link}`,
+  oc: (link) => `Com vos auem atenut? Valoratz-lo der 1 ath 5 (un minut): ${link}`,
+  en: (link) => `How did we do? Rate us from 1 to 5 (one minute): ${link}`,
 };
 
 const GREETING: Record<Language, (name?: string) => string> = {
@@ -229,8 +239,9 @@ const TEMPLATES: Record<MailEvent, Record<Language, Template>> = {
 export function renderMail(event: MailEvent, language: Language, facts: MailFacts): MailContent {
   const link = facts.guestLink ?? facts.link ?? GUEST_LINK_HINT[language];
   const content = TEMPLATES[event][language]({ ...facts, link, dueWords: dueWords(language, facts.due) });
+  const rating = facts.ratingLink ? `\n\n${RATE[language](facts.ratingLink)}` : '';
   return {
     subject: content.subject,
-    text: `${GREETING[language](facts.name)}\n\n${content.text}\n\n— \n${NO_REPLY[language]}\n`,
+    text: `${GREETING[language](facts.name)}\n\n${content.text}${rating}\n\n— \n${NO_REPLY[language]}\n`,
   };
 }

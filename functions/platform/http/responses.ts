@@ -13,7 +13,17 @@ export interface Reply<S extends number = number, B = unknown> {
 }
 
 type Responses<K extends RouteKey> = (typeof RESPONSES)[K];
-type BodyOf<T> = T extends { readonly schema: infer S extends z.ZodMiniType } ? z.output<S> : unknown;
+type BodyOf<T> =
+  | (T extends { readonly schema: infer S extends z.ZodMiniType } ? z.output<S> : unknown)
+  | (T extends { readonly text: object } ? TextBody : never);
+
+/** A body sent as it is, in its own media type (a report as CSV), instead of JSON. */
+export interface TextBody {
+  readonly mediaType: string;
+  readonly text: string;
+}
+const isText = (body: unknown): body is TextBody =>
+  typeof body === 'object' && body !== null && typeof (body as TextBody).text === 'string' && 'mediaType' in body;
 
 /** The replies a route may give: one of its documented statuses, with a body of that status's schema. */
 export type RouteReply<K extends RouteKey> = {
@@ -31,6 +41,13 @@ export const ok = <B>(body: B, headers?: Record<string, string>) => reply(200, b
 export const created = <B>(body: B, location: string) => reply(201, body, { location });
 
 export function toHttpResult(answer: Reply): HttpResult {
+  if (isText(answer.body)) {
+    return {
+      statusCode: answer.status,
+      headers: { 'content-type': answer.body.mediaType, ...answer.headers },
+      body: answer.body.text,
+    };
+  }
   return {
     statusCode: answer.status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...answer.headers },

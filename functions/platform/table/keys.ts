@@ -31,6 +31,8 @@ export const GLOBAL_INDEXES = [TABLE_KEYS.gsi1, TABLE_KEYS.gsi2, TABLE_KEYS.gsi3
 export const KIND_ATTRIBUTE = '_kind';
 export const KINDS = {
   organisation: 'organisation',
+  calendar: 'calendar',
+  slaPolicy: 'slaPolicy',
   team: 'team',
   topic: 'topic',
   ticket: 'ticket',
@@ -45,6 +47,8 @@ export const KINDS = {
   workload: 'workload',
   rotation: 'rotation',
   heldMail: 'heldMail',
+  backlog: 'backlog',
+  audit: 'audit',
 } as const;
 export type Kind = (typeof KINDS)[keyof typeof KINDS];
 
@@ -55,10 +59,15 @@ const CATALOGUE = 'CATALOGUE';
 const ticketPartition = (ticketId: string) => `TICKET#${ticketId}`;
 
 export const KEYS = {
-  /** Organisations, teams and topics share one partition: the whole catalogue is one Query. */
+  /**
+   * Organisations, their calendars and SLA policies, teams and topics share one partition: the
+   * whole catalogue is one Query. Each is its own item, so each has its own version.
+   */
   catalogue: {
     partition: CATALOGUE,
     organisation: (id: string) => key(CATALOGUE, `ORGANISATION#${id}`),
+    calendar: (organisationId: string) => key(CATALOGUE, `CALENDAR#${organisationId}`),
+    slaPolicy: (organisationId: string) => key(CATALOGUE, `SLAPOLICY#${organisationId}`),
     team: (id: string) => key(CATALOGUE, `TEAM#${id}`),
     topic: (id: string) => key(CATALOGUE, `TOPIC#${id}`),
   },
@@ -101,9 +110,23 @@ export const KEYS = {
   heldMail: (ticketId: string, notificationId: string) => key(`OUTBOX#${ticketId}`, `HELD#${notificationId}`),
   /** Last human number handed out per organisation and year. */
   ticketSequence: (organisationId: string, year: number) => key(`SEQUENCE#${organisationId}#${year}`, '#SEQUENCE'),
-  /** Counters for the monthly report, one per dimension value. */
+  /** Counters for the monthly report, one per dimension value: a month's report is one Query. */
   monthlyCount: (organisationId: string, month: string, dimension: string, value: string) =>
     key(`COUNTS#${organisationId}#${month}`, `${dimension}#${value}`),
+  monthlyCounts: (organisationId: string, month: string) => `COUNTS#${organisationId}#${month}`,
+  /**
+   * The net change of an organisation's unresolved tickets in each month: the backlog at a
+   * month's end is the sum of its months up to then, one Query of a partition of months.
+   */
+  backlog: {
+    partition: (organisationId: string) => `BACKLOG#${organisationId}`,
+    month: (organisationId: string, month: string) => key(`BACKLOG#${organisationId}`, month),
+  },
+  /** Changes made through administration, per organisation, newest last. */
+  audit: {
+    partition: (organisationId: string) => `AUDIT#${organisationId}`,
+    entry: (organisationId: string, at: string, id: string) => key(`AUDIT#${organisationId}`, `${at}#${id}`),
+  },
   /**
    * Mails waiting to be sent, a partition per ticket: the stream keeps the order of writes to
    * one partition key, so a ticket's mails arrive in the order they were written.

@@ -29,6 +29,8 @@ export const Profile = z.object({
   staff: z.optional(StaffProfile),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Incremented by every change (absent: never changed): administration changes where someone works at the version it read. */
+  version: z.optional(z.int()),
 });
 export type Profile = z.infer<typeof Profile>;
 
@@ -65,6 +67,7 @@ export function newProfile(
     language: languageOf(attributes.locale) ?? requestLanguage,
     createdAt: at,
     updatedAt: at,
+    version: 1,
   };
 }
 

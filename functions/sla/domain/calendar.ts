@@ -56,6 +56,9 @@ export interface Calendar {
 
 export type BusinessAmount = { minutes: number } | { days: number; endOfDay?: boolean };
 
+/** The time zone of an organisation without a calendar of its own (API.md). */
+export const DEFAULT_TIME_ZONE = 'Europe/Madrid';
+
 /** Monday first, as the `week` keys are read. */
 export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 

@@ -1,4 +1,5 @@
 import { loadCatalogue } from '../../catalogue';
+import { ratingToken } from '../../mail';
 import { readEnv } from '../../platform/env';
 import { cryptoIds, systemClock } from '../../platform/ids';
 import { FilingLimits } from '../domain/limits';
@@ -11,6 +12,7 @@ export const ticketDeps: TicketDeps = {
   catalogue: { load: () => loadCatalogue() },
   clock: systemClock,
   ids: cryptoIds,
+  links: { ratingToken },
   // Parsed at cold start: a stage deployed with malformed limits fails at once, not on a filing.
   limits: FilingLimits.parse(JSON.parse(readEnv('filingLimits').filingLimits)),
 };

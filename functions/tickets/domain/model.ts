@@ -48,6 +48,13 @@ export const TicketRecord = z.object({
   sla: z.optional(TicketSla),
   /** While resolved: when it closes itself, the organisation's reopen window after the resolution. */
   autoCloseAt: z.optional(z.iso.datetime()),
+  /**
+   * Since its last resolution: the SHA-256 of the resolution mail's rating link token (the token
+   * is made again when the mail is sent, never stored) and until when the link takes a rating.
+   */
+  rating: z.optional(z.object({ tokenHash: z.string(), until: z.iso.datetime() })),
+  /** The requester's rating, once given: one per ticket. */
+  satisfaction: z.optional(z.object({ score: z.int(), comment: z.optional(z.string()), ratedAt: z.iso.datetime() })),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),

@@ -61,6 +61,12 @@ export interface TicketStore {
    * and moves the open-ticket counts of whoever held it `before` and holds it after.
    */
   update(change: TicketChange): Promise<TicketRecord>;
+  /**
+   * Records the requester's rating, in one transaction with the monthly counters, unless the
+   * ticket has one already or is no longer resolved or closed (Conflict). No version check: a
+   * rating does not depend on what else changed.
+   */
+  rate(ticket: TicketRecord, satisfaction: NonNullable<TicketRecord['satisfaction']>): Promise<TicketRecord>;
 }
 
 export interface TicketChange {
@@ -112,8 +118,14 @@ export interface GuestMailer {
   sendAccessLink(message: OutboxMessage, accessToken: string): Promise<void>;
 }
 
+/** The token of a resolution mail's rating link, made from the ticket and its resolution (platform/links.ts). */
+export interface RatingLinks {
+  ratingToken(ticketId: string, resolvedAt: string): string;
+}
+
 export interface TicketDeps {
   readonly store: TicketStore;
+  readonly links: RatingLinks;
   readonly limits: FilingLimits;
   readonly catalogue: CatalogueSource;
   readonly clock: Clock;

@@ -11,6 +11,7 @@ import type { HistoryRecord, TicketRecord } from './model';
 import { notificationFor, staffNotification } from './notifications';
 import type { References, TicketDeps } from './ports';
 import { closesAt } from './reopening';
+import { ratingOnResolution } from './satisfaction';
 import { clockAfterEvent, retargeted } from './sla';
 
 /**
@@ -84,11 +85,12 @@ export async function updateTicket(
       : clock;
   const organisation = findOrganisation(catalogue, ticket.organisationId);
   const { autoCloseAt: _, ...unresolved } = ticket;
+  const resolving = status === 'resolved' && ticket.status !== 'resolved';
+  const autoCloseAt = closesAt(now, organisation?.reopenWindowDays ?? 0);
   const updated: TicketRecord = {
     ...(status === 'resolved' ? ticket : unresolved),
-    ...(status === 'resolved' && ticket.status !== 'resolved'
-      ? { autoCloseAt: closesAt(now, organisation?.reopenWindowDays ?? 0) }
-      : {}),
+    // The rating link of the resolution mail works until the ticket closes itself.
+    ...(resolving ? { autoCloseAt, rating: ratingOnResolution(deps.links, deps.ids, ticket, now, autoCloseAt) } : {}),
     status,
     ...(sla ? { sla } : {}),
     ...(assignee ? { assigneeId: assignee.userId, assigneeName: assignee.name } : {}),
@@ -104,9 +106,7 @@ export async function updateTicket(
   const staffMail = (event: MailEvent, recipient: Recipient) =>
     staffNotification(event, updated, deps.ids, now, recipient, organisation?.calendar);
   const notifications = [
-    ...(status === 'resolved' && ticket.status !== 'resolved'
-      ? [notificationFor('resolved', updated, deps.ids, now)]
-      : []),
+    ...(resolving ? [{ ...notificationFor('resolved', updated, deps.ids, now), resolvedAt: now.toISOString() }] : []),
     ...(assignee && assignee.userId !== ticket.assigneeId && assignee.userId !== member.userId
       ? [staffMail('assigned', { userId: assignee.userId })]
       : []),

@@ -1,7 +1,7 @@
 import type { OrganisationDefinition } from '../../catalogue/domain/index';
 import type { OutboxMessage, Recipient } from '../../mail/domain/index';
 import { Conflict } from '../../platform/kernel/errors';
-import { type Alert, alertsDue, clockAfter, withAlerts } from '../../sla/domain/index';
+import { type Alert, alertsDue, clockAfter, DEFAULT_TIME_ZONE, withAlerts } from '../../sla/domain/index';
 import { historyEntry } from './history';
 import { transition } from './lifecycle';
 import type { TicketRecord } from './model';
@@ -113,7 +113,7 @@ async function sweepTicket(
       now,
       alert.kind === 'warning' ? holderOf(after) : { supervisorsOf: after.organisationId },
       organisation.calendar,
-      { commitment: alert.commitment, at: alert.dueAt, timeZone: organisation.calendar?.timeZone ?? 'Europe/Madrid' },
+      { commitment: alert.commitment, at: alert.dueAt, timeZone: organisation.calendar?.timeZone ?? DEFAULT_TIME_ZONE },
     );
   const action = (alert: Alert) => (alert.kind === 'warning' ? 'sla_warning' : 'sla_escalated');
   await deps.store.update({

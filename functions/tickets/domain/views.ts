@@ -26,7 +26,7 @@ const FORWARDED_TO: Record<Language, (team: string) => string> = {
   en: (team) => `Forwarded to ${team}`,
 };
 
-function statusLabel(ticket: TicketRecord, language: Language): string {
+export function statusLabel(ticket: TicketRecord, language: Language): string {
   if (ticket.status === 'forwarded' && ticket.teamName) return FORWARDED_TO[language](ticket.teamName[language]);
   return LABELS[ticket.status][language];
 }
@@ -66,6 +66,7 @@ export function ticketView(ticket: TicketRecord, language: Language, reader: Rea
       ? { assignee: { ...(reader === 'staff' ? { id: ticket.assigneeId } : {}), name: ticket.assigneeName } }
       : {}),
     ...(ticket.sla ? { sla: slaView(ticket.sla, now) } : {}),
+    ...(ticket.satisfaction ? { satisfaction: ticket.satisfaction } : {}),
     createdAt: ticket.createdAt,
     updatedAt: ticket.updatedAt,
     version: ticket.version,

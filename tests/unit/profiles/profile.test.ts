@@ -16,6 +16,7 @@ describe('a first profile', () => {
       language: 'es',
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
+      version: 1,
     });
   });
 

@@ -31,7 +31,7 @@ describe('SLA policies', () => {
     const target = { firstResponse: { minutes: 60 }, resolution: { days: 1 } };
     const withoutDefault = SlaPolicy.safeParse({ rules: [{ priority: 'P1', ...target }] });
     expect(withoutDefault.error?.issues.map((issue) => issue.message)).toEqual([
-      'Add a default rule, with no priority or topic.',
+      'Add a default rule, with no priority or topic, so every priority has targets.',
     ]);
     const twice = SlaPolicy.safeParse({
       rules: [target, { priority: 'P2', ...target }, { priority: 'P2', ...target }],

@@ -110,6 +110,15 @@ export function world() {
       mail(notifications);
       return after;
     },
+    async rate(ticket, satisfaction) {
+      const stored = tickets.get(ticket.ticketId);
+      if (!stored || stored.satisfaction || !['resolved', 'closed'].includes(stored.status)) {
+        throw new Conflict('This ticket has been rated already, or is no longer resolved.');
+      }
+      const rated = { ...stored, satisfaction, version: stored.version + 1 };
+      tickets.set(ticket.ticketId, rated);
+      return rated;
+    },
   };
   /** The sweep index: what has come due, as the DynamoDB one reads it. */
   const index: SweepIndex = {
@@ -127,6 +136,8 @@ export function world() {
     catalogue: { load: async () => DEMO_CATALOGUE },
     clock: { now: () => now },
     ids: cryptoIds,
+    // What the mail makes the rating link's token from; the real one is an HMAC of the same.
+    links: { ratingToken: (ticketId, resolvedAt) => `rating-${ticketId}-${resolvedAt}` },
     limits: DEFAULT_FILING_LIMITS,
     mailer,
   };

@@ -1,14 +1,33 @@
+import {
+  AgentDocument,
+  AuditPage,
+  CalendarDocument,
+  CatalogueDocuments,
+  OrganisationDocument,
+  SlaPolicy,
+  StoredAgent,
+  StoredCalendar,
+  StoredOrganisation,
+  StoredSlaPolicy,
+  StoredTeam,
+  StoredTopic,
+  TeamDocument,
+  TopicDocument,
+} from './admin';
 import { AgentList, TeamList } from './desk';
 import { Health } from './health';
 import { IDEMPOTENCY_KEY_PATTERN, type RequestSpec, type ResponseSpec, type RouteSpec } from './http';
 import { Me, UpdateMe } from './me';
 import { GatewayError, Problem } from './problems';
+import { MonthlyReport } from './reports';
 import { RESPONSES } from './responses';
 import { ROUTES, type RouteKey } from './routes';
 import {
   CreateGuestTicket,
   CreateTicket,
   GuestReply,
+  Rating,
+  RatingInvitation,
   Reopen,
   Reply,
   Ticket,
@@ -20,9 +39,34 @@ import { Topic, TopicList } from './topics';
 import * as z from './zod';
 
 /** Named schemas of the document; anything else is inlined where it is used. */
-const REQUEST_COMPONENTS = { CreateTicket, CreateGuestTicket, Reply, GuestReply, Reopen, UpdateTicket, UpdateMe };
+const REQUEST_COMPONENTS = {
+  CreateTicket,
+  CreateGuestTicket,
+  Reply,
+  GuestReply,
+  Reopen,
+  UpdateTicket,
+  UpdateMe,
+  Rating,
+  OrganisationDocument,
+  CalendarDocument,
+  SlaPolicy,
+  TeamDocument,
+  TopicDocument,
+  AgentDocument,
+};
 const RESPONSE_COMPONENTS = {
   Ticket,
+  RatingInvitation,
+  MonthlyReport,
+  CatalogueDocuments,
+  StoredOrganisation,
+  StoredCalendar,
+  StoredSlaPolicy,
+  StoredTeam,
+  StoredTopic,
+  StoredAgent,
+  AuditPage,
   TeamList,
   AgentList,
   TicketPage,
@@ -60,10 +104,15 @@ export function buildOpenApiDocument(serverUrl?: string) {
     ...Object.entries(RESPONSE_COMPONENTS).map(([id, schema]) => [schema, id] as const),
   ]);
 
-  // Route-local schemas join the registries under private ids so references inside them resolve.
+  // Route-local schemas join the registries under private ids so references inside them resolve;
+  // one used twice (a 200 and a 201 of the same shape) keeps the id it was first given.
+  const localIds = new Map<Registry, Map<z.ZodMiniType, string>>();
   const local = (registry: Registry, schema: z.ZodMiniType, id: string) => {
-    if (!named.has(schema)) registry.add(schema, { id });
-    return named.get(schema) ?? id;
+    const known = named.get(schema) ?? localIds.get(registry)?.get(schema);
+    if (known) return known;
+    registry.add(schema, { id });
+    localIds.set(registry, (localIds.get(registry) ?? new Map()).set(schema, id));
+    return id;
   };
   const plan = (Object.entries(ROUTES) as [RouteKey, RouteSpec][]).map(([key, route]) => {
     const request = route.request ?? {};

@@ -24,7 +24,12 @@ beforeAll(async () => {
 const pathOf = (route: RouteSpec, bad = false) =>
   route.path
     .replace('{ticketId}', bad ? 'not-a-uuid' : route.path.startsWith('/public') ? guest.ticket.id : ticket.id)
-    .replace('{topicId}', bad ? 'Not_A_Slug' : 'dipu-web-portals');
+    .replace('{topicId}', bad ? 'Not_A_Slug' : 'dipu-web-portals')
+    .replace('{organisationId}', bad ? 'Not_A_Slug' : 'dipu')
+    .replace('{teamId}', bad ? 'Not_A_Slug' : 'dipu-web')
+    .replace('{userId}', bad ? 'not%20a%20user' : randomUUID())
+    // A link token's shape (the satisfaction routes); a bad one is too short to be one.
+    .replace('{token}', bad ? 'short' : 'A'.repeat(54));
 
 /** Who may call the route: a supervisor where roles are required, the ticket's own requester otherwise. */
 const caller = (route: RouteSpec): CallOptions =>

@@ -73,6 +73,8 @@ async function putCatalogueDocument(caller: Caller, put: Put) {
   const documents = await readDocuments({ consistent: true });
   const existing = documents.find((document) => document.kind === put.kind && document.id === put.id);
   if (existing) administer(who, homeOf(existing.organisationId));
+  // What is wrong with the document comes first: it would be wrong at any version.
+  put.check(catalogueOf(documents));
   if (existing && put.expectedVersion === undefined) {
     throw new Conflict('It exists already: send If-Match with the version you read to change it.');
   }
@@ -80,7 +82,6 @@ async function putCatalogueDocument(caller: Caller, put: Put) {
   if (existing && existing.version !== put.expectedVersion) {
     throw new Conflict('It changed since you read it; reload it and try again.');
   }
-  put.check(catalogueOf(documents));
   if (existing && isDeepStrictEqual(existing.definition, put.definition))
     return ok(view(existing), versioned(existing));
 

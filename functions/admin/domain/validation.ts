@@ -36,7 +36,9 @@ export function checkOrganisation(catalogue: Catalogue, organisationId: string, 
 export function checkCalendar(document: CalendarDocument): void {
   const result = BusinessCalendar.safeParse(document);
   if (!result.success) {
-    refuse(result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
+    // The engine names places as `week.mon[1]`; the API as every other body field, `week.mon.1`.
+    const path = (issue: { path: PropertyKey[] }) => issue.path.join('.').replace(/\[(\d+)\]/g, '.$1');
+    refuse(result.error.issues.map((issue) => ({ path: path(issue), message: issue.message })));
   }
 }
 

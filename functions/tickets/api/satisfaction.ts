@@ -1,12 +1,16 @@
 import { byRoute } from '../../platform/http/handler';
 import { created, ok } from '../../platform/http/responses';
+import { cryptoIds, systemClock } from '../../platform/ids';
 import { NotFound } from '../../platform/kernel/errors';
 import { subjectOf } from '../../platform/links';
 import { accessAsGuest, accessAsRequester } from '../domain/access';
 import type { TicketRecord } from '../domain/model';
 import { type RatingInput, rated, ratingInvitation, ticketOfLink } from '../domain/satisfaction';
 import { ticketView } from '../domain/views';
-import { ticketDeps as deps } from './deps';
+import { dynamoTicketStore } from '../store';
+
+/** Only what rating needs: no filing limits, catalogue use cases or mail in this function. */
+const deps = { store: dynamoTicketStore, clock: systemClock, ids: cryptoIds };
 
 /** The ticket a rating link names, if the link is the one its last resolution mailed: one read. */
 async function ticketOfToken(token: string): Promise<TicketRecord> {

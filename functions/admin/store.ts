@@ -52,10 +52,8 @@ export async function auditPage(organisationId: string, limit: number, cursor: s
     ...(start ? { ExclusiveStartKey: start } : {}),
   });
   return {
-    items: page.items.map((stored) => {
-      const { pk: _pk, sk: _sk, _kind, ...entry } = stored;
-      return decode(AuditEntry, entry);
-    }),
+    // The schema keeps the entry's own fields, not the item's keys.
+    items: page.items.map((stored) => decode(AuditEntry, stored)),
     nextCursor: encodeCursor(page.lastKey, scope),
   };
 }

@@ -17,9 +17,11 @@ describe('topics for requesters', () => {
     const { items } = response.body;
     expect(items[0]?.level).toBe(1);
     expect(items.filter((t) => t.level === 1).every((t) => t.organisationId === null && !t.fileable)).toBe(true);
-    expect(new Set(items.map((t) => t.organisationId))).toEqual(
-      new Set([null, 'salut', 'hestia', 'dipu', 'gencat', 'oac360']),
-    );
+    // Other tests' organisations (made through administration) may be listed too.
+    const organisations = new Set(items.map((t) => t.organisationId));
+    for (const organisation of [null, 'salut', 'hestia', 'dipu', 'gencat', 'oac360']) {
+      expect(organisations.has(organisation), String(organisation)).toBe(true);
+    }
   });
 
   it('may be cached a minute by browsers and CDNs, per language, being public; a 404 may not', async () => {

@@ -1,6 +1,15 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { AdminKind, AgentDocument } from '../../../contracts/admin';
+import type {
+  AdminKind,
+  AgentDocument,
+  StoredCalendar,
+  StoredOrganisation,
+  StoredSlaPolicy,
+  StoredTeam,
+  StoredTopic,
+} from '../../../contracts/admin';
 import { SHARED_CATALOGUE } from '../../../contracts/admin';
+import type * as z from '../../../contracts/zod';
 import {
   belongsToOrganisation,
   type Catalogue,
@@ -34,24 +43,46 @@ const administrator = async (caller: Caller) => administratorOf(caller, await ge
 /** Where a document is administered: its organisation, or the shared catalogue for level-1 topics. */
 const homeOf = (organisationId: string | null) => organisationId ?? SHARED_CATALOGUE;
 
-/** A stored catalogue document as the API shows it: the definition, its id and its stamp. */
-function view(document: StoredDocument) {
+/** What the API shows of each kind of document. */
+interface Views {
+  readonly organisation: z.infer<typeof StoredOrganisation>;
+  readonly calendar: z.infer<typeof StoredCalendar>;
+  readonly slaPolicy: z.infer<typeof StoredSlaPolicy>;
+  readonly team: z.infer<typeof StoredTeam>;
+  readonly topic: z.infer<typeof StoredTopic>;
+}
+type Stored<K extends DocumentKind> = StoredDocument & { readonly kind: K };
+
+/**
+ * A stored catalogue document as the API shows it: the definition (checked by its schema when
+ * it was written and when it was read), its id and its stamp.
+ */
+function view<K extends DocumentKind>(document: Stored<K>): Views[K] {
   const stamp = { version: document.version, updatedAt: document.updatedAt, updatedBy: document.updatedBy };
-  return document.kind === 'calendar' || document.kind === 'slaPolicy'
-    ? { ...document.definition, organisationId: document.id, ...stamp }
-    : { ...document.definition, id: document.id, ...stamp };
+  const shown =
+    document.kind === 'calendar' || document.kind === 'slaPolicy'
+      ? { ...document.definition, organisationId: document.id, ...stamp }
+      : { ...document.definition, id: document.id, ...stamp };
+  return shown as unknown as Views[K];
 }
 const versioned = (document: StoredDocument) => ({ etag: `"${document.version}"` });
 
-function readOne(documents: readonly StoredDocument[], kind: DocumentKind, id: string, who: Administrator) {
-  const document = documents.find((candidate) => candidate.kind === kind && candidate.id === id);
+function readOne<K extends DocumentKind>(
+  documents: readonly StoredDocument[],
+  kind: K,
+  id: string,
+  who: Administrator,
+): Stored<K> {
+  const document = documents.find(
+    (candidate): candidate is Stored<K> => candidate.kind === kind && candidate.id === id,
+  );
   if (!document) throw new NotFound('No such document.');
   administer(who, homeOf(document.organisationId));
   return document;
 }
 
-interface Put {
-  readonly kind: DocumentKind;
+interface Put<K extends DocumentKind> {
+  readonly kind: K;
   readonly id: string;
   /** Where the document belongs after the change (null: the shared catalogue). */
   readonly organisationId: string | null;
@@ -67,11 +98,13 @@ interface Put {
  * against the catalogue read consistently now, and audits it in the same transaction. The
  * same document again changes nothing and records nothing, so an import can be re-run.
  */
-async function putCatalogueDocument(caller: Caller, put: Put) {
+async function putCatalogueDocument<K extends DocumentKind>(caller: Caller, put: Put<K>) {
   const who = await administrator(caller);
   administer(who, homeOf(put.organisationId));
   const documents = await readDocuments({ consistent: true });
-  const existing = documents.find((document) => document.kind === put.kind && document.id === put.id);
+  const existing = documents.find(
+    (document): document is Stored<K> => document.kind === put.kind && document.id === put.id,
+  );
   if (existing) administer(who, homeOf(existing.organisationId));
   // What is wrong with the document comes first: it would be wrong at any version.
   put.check(catalogueOf(documents));
@@ -86,7 +119,7 @@ async function putCatalogueDocument(caller: Caller, put: Put) {
     return ok(view(existing), versioned(existing));
 
   const now = systemClock.now();
-  const stored: StoredDocument = {
+  const stored: Stored<K> = {
     kind: put.kind,
     id: put.id,
     organisationId: put.organisationId,
@@ -189,18 +222,15 @@ export const handler = byRoute({
       const mine = (await readDocuments()).filter((document) =>
         shared ? document.organisationId === null : document.organisationId === organisationId,
       );
-      const one = (kind: DocumentKind) => {
-        const document = mine.find((candidate) => candidate.kind === kind);
-        return document ? view(document) : null;
-      };
-      const all = (kind: DocumentKind) => mine.filter((document) => document.kind === kind).map(view);
+      const of = <K extends DocumentKind>(kind: K) =>
+        mine.filter((document): document is Stored<K> => document.kind === kind).map(view);
       return ok({
-        organisation: one('organisation'),
-        calendar: one('calendar'),
-        slaPolicy: one('slaPolicy'),
-        teams: all('team'),
-        topics: all('topic'),
-      } as never);
+        organisation: of('organisation')[0] ?? null,
+        calendar: of('calendar')[0] ?? null,
+        slaPolicy: of('slaPolicy')[0] ?? null,
+        teams: of('team'),
+        topics: of('topic'),
+      });
     },
   },
 
@@ -213,13 +243,13 @@ export const handler = byRoute({
         definition: { ...body, id: params.organisationId },
         expectedVersion: headers['if-match'],
         check: (catalogue) => checkOrganisation(catalogue, params.organisationId, body),
-      }) as never,
+      }),
   },
 
   'GET /calendars/{organisationId}': {
     run: async ({ params, caller }) => {
       const document = readOne(await readDocuments(), 'calendar', params.organisationId, await administrator(caller));
-      return ok(view(document) as never, versioned(document));
+      return ok(view(document), versioned(document));
     },
   },
   'PUT /calendars/{organisationId}': {
@@ -236,13 +266,13 @@ export const handler = byRoute({
           }
           checkCalendar(body);
         },
-      }) as never,
+      }),
   },
 
   'GET /sla-policies/{organisationId}': {
     run: async ({ params, caller }) => {
       const document = readOne(await readDocuments(), 'slaPolicy', params.organisationId, await administrator(caller));
-      return ok(view(document) as never, versioned(document));
+      return ok(view(document), versioned(document));
     },
   },
   'PUT /sla-policies/{organisationId}': {
@@ -259,13 +289,13 @@ export const handler = byRoute({
           }
           checkSlaPolicy(catalogue, params.organisationId, body);
         },
-      }) as never,
+      }),
   },
 
   'GET /teams/{teamId}': {
     run: async ({ params, caller }) => {
       const document = readOne(await readDocuments(), 'team', params.teamId, await administrator(caller));
-      return ok(view(document) as never, versioned(document));
+      return ok(view(document), versioned(document));
     },
   },
   'PUT /teams/{teamId}': {
@@ -277,7 +307,7 @@ export const handler = byRoute({
         definition: { ...body, id: params.teamId },
         expectedVersion: headers['if-match'],
         check: (catalogue) => checkTeam(catalogue, params.teamId, body),
-      }) as never,
+      }),
   },
 
   'PUT /topics/{topicId}': {
@@ -294,7 +324,7 @@ export const handler = byRoute({
           body.teamId && body.organisationId
             ? [{ path: 'teamId', check: belongsToOrganisation('team', body.teamId, body.organisationId) }]
             : [],
-      }) as never,
+      }),
   },
 
   'GET /agents/{userId}': {
@@ -307,7 +337,7 @@ export const handler = byRoute({
     },
   },
   'PUT /agents/{userId}': {
-    run: ({ params, headers, body, caller }) => putAgent(caller, params.userId, body, headers['if-match']) as never,
+    run: ({ params, headers, body, caller }) => putAgent(caller, params.userId, body, headers['if-match']),
   },
 
   'GET /audit': {

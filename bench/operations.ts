@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LocalEndpoints } from '../lib/local/stack';
+import { loadReportMonth, REPORT_MONTH, REPORT_ORGANISATION, REPORT_REQUESTS } from './monthly-report';
 
 export interface BenchRequest {
   readonly method: string;
@@ -62,7 +63,18 @@ async function fileSome(context: BenchContext, count: number): Promise<{ id: str
  */
 const OVERHEAD_P50_MS = 5;
 const IDEMPOTENCY_REQUESTS = 2;
-const REQUESTS = { read: 1, list: 1, file: 3, fileAssigned: 4, reply: 2, staffUpdate: 2, queue: 2 } as const;
+const REQUESTS = {
+  read: 1,
+  list: 1,
+  file: 3,
+  fileAssigned: 4,
+  reply: 2,
+  staffUpdate: 2,
+  queue: 2,
+  /** Rating (issue 9): one consistent GetItem of the ticket, one TransactWriteItems (the rating and its counter). */
+  rate: 2,
+  report: REPORT_REQUESTS,
+} as const;
 
 const reply = (body: string) => JSON.stringify({ body });
 
@@ -93,6 +105,47 @@ function filing(idempotent: boolean): BenchOperation['prepare'] {
       }),
     };
   };
+}
+
+/** Runs `task` for 0 … count − 1, `lanes` at a time, so setting up thousands of tickets takes seconds. */
+async function inLanes(count: number, lanes: number, task: (index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    for (let index = next++; index < count; index = next++) await task(index);
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
+}
+
+/**
+ * Every rating of a run (5 to warm up, 300 at c=1, 1600 at c=16) with room to spare: a ticket
+ * is rated once, so each needs a resolved ticket of its own.
+ */
+const RATINGS = 2000;
+
+/** Files tickets as the demo citizen and resolves each as an agent of its team (If-Match), as rating needs. */
+async function resolvedTickets(context: BenchContext, count: number): Promise<string[]> {
+  const citizen = { ...bearer(await context.token('citizen')), ...json };
+  const agent = { ...bearer(await context.token('agent')), ...json };
+  const ids: string[] = [];
+  await inLanes(count, 4, async () => {
+    const filed = await fetch(`${context.endpoints.apiUrl}/tickets`, {
+      method: 'POST',
+      headers: citizen,
+      body: JSON.stringify(incident()),
+    });
+    if (filed.status !== 201) throw new Error(`Setup filing failed: ${filed.status} ${await filed.text()}`);
+    const ticket = (await filed.json()) as { id: string; version: number };
+    const resolved = await fetch(`${context.endpoints.apiUrl}/tickets/${ticket.id}`, {
+      method: 'PATCH',
+      headers: { ...agent, 'if-match': `"${ticket.version}"` },
+      body: JSON.stringify({ status: 'resolved' }),
+    });
+    if (resolved.status !== 200)
+      throw new Error(`Setup resolution failed: ${resolved.status} ${await resolved.text()}`);
+    await resolved.arrayBuffer();
+    ids.push(ticket.id);
+  });
+  return ids;
 }
 
 /** The user id of a demo role, as the API knows them. */
@@ -249,6 +302,39 @@ export const OPERATIONS: readonly BenchOperation[] = [
     targets: { maxDynamoDbRequests: REQUESTS.staffUpdate, maxOverheadP50Ms: OVERHEAD_P50_MS },
     prepare: (context) =>
       changes(context, 'agent', (version) => ({ status: version % 2 ? 'waiting_on_requester' : 'in_progress' })),
+  },
+  {
+    // The requester rates their resolved ticket, each ticket once (issue 9).
+    name: 'rate',
+    targets: { maxDynamoDbRequests: REQUESTS.rate, maxOverheadP50Ms: OVERHEAD_P50_MS },
+    prepare: async (context) => {
+      const ids = await resolvedTickets(context, RATINGS);
+      const headers = { ...bearer(await context.token('citizen')), ...json };
+      let next = 0;
+      return {
+        next: () => {
+          const index = next++;
+          return {
+            method: 'POST',
+            path: `/tickets/${ids[index % ids.length]}/satisfaction`,
+            headers,
+            body: JSON.stringify({ score: 1 + (index % 5) }),
+          };
+        },
+      };
+    },
+  },
+  {
+    // An admin reads an organisation's indicators of a month of 10 000 tickets (issue 9), whose
+    // counters bench/report-month.ts loads; the items it reads are bench/monthly-report.ts's.
+    name: 'monthly report, 10 000 tickets',
+    targets: { maxDynamoDbRequests: REQUESTS.report, maxOverheadP50Ms: OVERHEAD_P50_MS },
+    prepare: async (context) => {
+      await loadReportMonth(context.endpoints);
+      const headers = bearer(await context.token('admin'));
+      const path = `/reports/monthly?month=${REPORT_MONTH}&organisationId=${REPORT_ORGANISATION}`;
+      return { next: () => ({ method: 'GET', path, headers }) };
+    },
   },
   {
     name: 'topics',

@@ -3,6 +3,9 @@
  * at concurrency 1 and 16, counts DynamoDB requests per call, measures each function's
  * bundle and cold import against a bare DynamoDB GetItem bundle (bench/baseline.ts), prints
  * tables and writes bench/results.json; exits non-zero when any target is missed.
+ *
+ * `npm run bench -- <name> …` runs only the operations and jobs (`sweeper`, `monthly report`,
+ * `cold imports`) whose names contain one of the names given, and leaves results.json as it was.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,11 +14,15 @@ import autocannon from 'autocannon';
 import { signIn } from '../lib/local/cognito';
 import { freePorts, startLocalStack, UNLIMITED_FILING } from '../lib/local/stack';
 import { measureBundles } from './bundles';
+import { type MonthlyReportFigures, measureMonthlyReport } from './monthly-report';
 import { type BenchContext, type BenchOperation, type BenchRequest, OPERATIONS } from './operations';
 import { measureSweeper, type SweeperFigures } from './sweeper';
 
 const REQUESTS = { 1: 300, 16: 1600 } as const;
 const CONCURRENCIES = [1, 16] as const;
+/** Names asked for on the command line (case-insensitive parts of names); none: everything. */
+const ONLY = process.argv.slice(2).map((name) => name.toLowerCase());
+const selected = (name: string) => ONLY.length === 0 || ONLY.some((part) => name.toLowerCase().includes(part));
 
 interface Sample {
   dynamoDbRequests: number;
@@ -174,26 +181,37 @@ async function main() {
     },
   };
   const operations: OperationFigures[] = [];
-  let sweeper: SweeperFigures;
+  let sweeper: SweeperFigures | undefined;
+  let monthlyReport: MonthlyReportFigures | undefined;
   try {
-    for (const operation of OPERATIONS) {
+    for (const operation of OPERATIONS.filter((o) => selected(o.name))) {
       process.stdout.write(`· ${operation.name}\n`);
       operations.push(await drive(stack.endpoints.apiUrl, operation, context));
     }
-    process.stdout.write('· sweeper over 10 000 open tickets\n');
-    sweeper = await measureSweeper(stack.endpoints);
+    if (selected('sweeper')) {
+      process.stdout.write('· sweeper over 10 000 open tickets\n');
+      sweeper = await measureSweeper(stack.endpoints);
+    }
+    if (selected('monthly report')) {
+      process.stdout.write('· items read by the monthly report of 10 000 tickets\n');
+      monthlyReport = await measureMonthlyReport(context);
+    }
   } finally {
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
   // With the stack stopped, so no emulator competes with the imports being timed.
-  process.stdout.write('· cold imports\n');
-  const bundles = await measureBundles();
-  report(operations, bundles, sweeper);
+  let bundles: Awaited<ReturnType<typeof measureBundles>> = [];
+  if (selected('cold imports')) {
+    process.stdout.write('· cold imports\n');
+    bundles = await measureBundles();
+  }
+  report(operations, bundles, sweeper, monthlyReport);
   const misses = [
     ...operations,
     ...bundles.map((b) => ({ operation: `bundle ${b.function}`, ...b })),
-    { operation: 'sweeper', ...sweeper },
+    ...(sweeper ? [{ operation: 'sweeper', ...sweeper }] : []),
+    ...(monthlyReport ? [{ operation: 'monthly report items', ...monthlyReport }] : []),
   ]
     .filter((o) => o.targetMisses.length > 0)
     .map((o) => `${o.operation}: ${o.targetMisses.join('; ')}`);
@@ -203,9 +221,14 @@ async function main() {
     targetMisses: misses,
     operations,
     sweeper,
+    monthlyReport,
     bundles,
   };
-  writeFileSync(resolve(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  if (ONLY.length === 0) {
+    writeFileSync(resolve(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  } else {
+    process.stdout.write(`Only ${ONLY.join(', ')}: bench/results.json left as it was.\n`);
+  }
   for (const miss of misses) console.error(`✗ ${miss}`);
   if (misses.length > 0) process.exitCode = 1;
 }
@@ -213,7 +236,8 @@ async function main() {
 function report(
   operations: OperationFigures[],
   bundles: Awaited<ReturnType<typeof measureBundles>>,
-  sweeper: SweeperFigures,
+  sweeper: SweeperFigures | undefined,
+  monthlyReport: MonthlyReportFigures | undefined,
 ) {
   const rows = operations.map((o) => {
     const [c1, c16] = o.runs;
@@ -231,28 +255,48 @@ function report(
       targets: o.targetMisses.length ? o.targetMisses.join('; ') : 'ok',
     };
   });
-  console.table(rows);
-  console.table([
-    {
-      job: 'sweeper',
-      'open tickets': sweeper.open,
-      'due tickets': sweeper.due,
-      'ddb req': sweeper.dynamoDbRequests,
-      'ddb req, re-run': sweeper.rerunDynamoDbRequests,
-      ms: Math.round(sweeper.ms),
-      targets: sweeper.targetMisses.length ? sweeper.targetMisses.join('; ') : 'ok',
-    },
-  ]);
-  console.table(
-    bundles.map((b) => ({
-      function: b.function,
-      'bundle KiB': (b.bytes / 1024).toFixed(1),
-      'size × baseline': b.sizeRatio?.toFixed(2) ?? '1',
-      'cold import ms': b.coldImportMs.toFixed(1),
-      'import × baseline': b.importRatio?.toFixed(2) ?? '1',
-      targets: b.targetMisses.length ? b.targetMisses.join('; ') : 'ok',
-    })),
-  );
+  if (rows.length > 0) console.table(rows);
+  if (sweeper) {
+    console.table([
+      {
+        job: 'sweeper',
+        'open tickets': sweeper.open,
+        'due tickets': sweeper.due,
+        'ddb req': sweeper.dynamoDbRequests,
+        'ddb req, re-run': sweeper.rerunDynamoDbRequests,
+        ms: Math.round(sweeper.ms),
+        targets: sweeper.targetMisses.length ? sweeper.targetMisses.join('; ') : 'ok',
+      },
+    ]);
+  }
+  if (monthlyReport) {
+    console.table([
+      {
+        read: `monthly report ${monthlyReport.organisationId} ${monthlyReport.month}`,
+        tickets: monthlyReport.tickets,
+        'counter items': monthlyReport.counterItems,
+        'backlog items': monthlyReport.backlogItems,
+        'items read': monthlyReport.itemsRead,
+        'items bound': monthlyReport.maxItemsRead,
+        'ddb req': monthlyReport.dynamoDbRequests,
+        'cold: items, req': `${monthlyReport.cold.itemsRead}, ${monthlyReport.cold.dynamoDbRequests}`,
+        'handler p50 ms': monthlyReport.handlerP50Ms.toFixed(1),
+        targets: monthlyReport.targetMisses.length ? monthlyReport.targetMisses.join('; ') : 'ok',
+      },
+    ]);
+  }
+  if (bundles.length > 0) {
+    console.table(
+      bundles.map((b) => ({
+        function: b.function,
+        'bundle KiB': (b.bytes / 1024).toFixed(1),
+        'size × baseline': b.sizeRatio?.toFixed(2) ?? '1',
+        'cold import ms': b.coldImportMs.toFixed(1),
+        'import × baseline': b.importRatio?.toFixed(2) ?? '1',
+        targets: b.targetMisses.length ? b.targetMisses.join('; ') : 'ok',
+      })),
+    );
+  }
 }
 
 await main();

@@ -116,25 +116,39 @@ export async function queryPage(
   return { items: page.Items ?? [], ...(page.LastEvaluatedKey ? { lastKey: page.LastEvaluatedKey } : {}) };
 }
 
+/** Tries of a transaction that only met other transactions at work on the same items. */
+const CONFLICT_ATTEMPTS = 6;
+
 /**
  * One TransactWriteItems. When DynamoDB cancels it (a condition failed, or a concurrent
  * transaction touched the same items), `cancelled` gets each item's reason code, in order,
- * and returns the error to throw; nothing was written.
+ * and returns the error to throw; nothing was written. A cancellation for transaction
+ * conflicts alone (no condition failed: say two changes adding to the same monthly counter at
+ * once) says nothing about the data, so it is tried again, a few times, after a jittered pause.
  */
 export async function transact(
   items: readonly TransactItem[],
   cancelled: (reasons: readonly (string | undefined)[]) => Error,
 ): Promise<void> {
-  try {
-    await documents.send(
-      new TransactWriteCommand({
-        TransactItems: items.map((entry) => withTable(entry)),
-      }),
-    );
-  } catch (error) {
-    if ((error as Error).name !== 'TransactionCanceledException') throw error;
-    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-    throw cancelled(reasons.map((reason) => reason.Code));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await documents.send(
+        new TransactWriteCommand({
+          TransactItems: items.map((entry) => withTable(entry)),
+        }),
+      );
+      return;
+    } catch (error) {
+      if ((error as Error).name !== 'TransactionCanceledException') throw error;
+      const reasons = ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map(
+        (reason) => reason.Code,
+      );
+      const onlyConflicts =
+        reasons.includes('TransactionConflict') &&
+        reasons.every((code) => code === undefined || code === 'None' || code === 'TransactionConflict');
+      if (!onlyConflicts || attempt >= CONFLICT_ATTEMPTS) throw cancelled(reasons);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 8 * attempt));
+    }
   }
 }
 

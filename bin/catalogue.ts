@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ApiError, adminClient, cognitoEndpointOf, signIn } from '../lib/catalogue/client';
-import { CatalogueFileError, readCatalogueFile } from '../lib/catalogue/files';
+import { CatalogueFileError, problemsInFile, readCatalogueFile } from '../lib/catalogue/files';
 import { applyPlan, planFor } from '../lib/catalogue/import';
 import { countsOf, type ImportPlan, type PlannedDocument } from '../lib/catalogue/plan';
 
@@ -13,7 +13,8 @@ const USAGE = `Usage: npm run catalogue -- import <file> --api <url> [--dry-run]
 
 Loads a catalogue file (see catalogues/) into a running Finestreta through its administration
 API: creates the documents the stack lacks, updates those that differ, leaves the others alone.
-Nothing is deleted: what the stack has and the file lacks is listed as kept.
+Nothing is deleted: what the stack has and the file lacks is listed as kept. Each document to
+write is first checked as the API will check it: a problem found then changes nothing.
 
   <file>                      one organisation's catalogue, or shared.yaml (the level-1 topics)
   --api <url>                 the API's base URL (npm start prints it)
@@ -117,6 +118,16 @@ async function main(): Promise<number> {
   const plan = await planFor(file, client);
   say(`Catalogue ${plan.organisationId} from ${path}, against ${values.api}:`);
   printPlan(plan);
+  // What the API would refuse half-way is refused whole, before the first change.
+  if (plan.problems.length > 0) {
+    throw problemsInFile(
+      path,
+      plan.problems.map(({ document, path: at, message }) => ({
+        path: at,
+        message: `The API would refuse ${document}: ${message}`,
+      })),
+    );
+  }
 
   const counts = countsOf(plan);
   const keptAndUnchanged = `${counts.unchanged} unchanged, ${counts.kept} kept (not in file)`;

@@ -205,6 +205,24 @@ export function parseCatalogueFile(source: string, file = 'catalogue'): Catalogu
   return result.data;
 }
 
+/**
+ * Problems found in the documents of a file that parsed (an import's checks against the stack),
+ * each with its line, as a CatalogueFileError.
+ */
+export function problemsInFile(
+  file: string,
+  problems: readonly { readonly path: Path; readonly message: string }[],
+): CatalogueFileError {
+  const lines = new LineCounter();
+  const document = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lines, prettyErrors: false });
+  return new CatalogueFileError(
+    file,
+    problems
+      .map(({ path, message }) => ({ path: formatPath(path), line: lineOf(document, lines, path), message }))
+      .sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
+  );
+}
+
 /** Reads and checks one catalogue file (see parseCatalogueFile). */
 export const readCatalogueFile = (path: string): CatalogueFile => parseCatalogueFile(readFileSync(path, 'utf8'), path);
 

@@ -1,12 +1,31 @@
 /** `npm run catalogue -- import`: plan against what the stack holds, then apply the plan's changes in order. */
-import type { CatalogueFile } from '../../contracts/admin';
-import type { AdminClient } from './client';
+import { type CatalogueFile, SHARED_CATALOGUE } from '../../contracts/admin';
+import { type AdminClient, ApiError } from './client';
 import { ownerOf } from './files';
 import { type ImportPlan, type PlannedDocument, planImport } from './plan';
 
-/** Reads the stack's documents of the file's organisation and plans the import (changes nothing). */
-export const planFor = async (file: CatalogueFile, client: AdminClient): Promise<ImportPlan> =>
-  planImport(file, await client.getCatalogue(ownerOf(file)));
+/**
+ * The shared level-1 topics, when the file hangs level-2 topics on them and the importer may read
+ * them (a supervisor may not: then the API alone checks those parents).
+ */
+async function sharedTopicsFor(file: CatalogueFile, client: AdminClient) {
+  if (ownerOf(file) === SHARED_CATALOGUE || !file.topics.some((topic) => topic.level === 2)) return undefined;
+  try {
+    return (await client.getCatalogue(SHARED_CATALOGUE)).topics;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 403) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Reads the stack's documents of the file's organisation and plans the import (changes nothing),
+ * with the problems the API would stop it at (see planImport): check `problems` before applying.
+ */
+export async function planFor(file: CatalogueFile, client: AdminClient): Promise<ImportPlan> {
+  const stored = await client.getCatalogue(ownerOf(file));
+  return planImport(file, stored, await sharedTopicsFor(file, client));
+}
 
 /**
  * PUTs every created or updated document, in the plan's order, each update with the version it

@@ -5,8 +5,29 @@
  * Each document of the file is created (the stack has none), updated (it differs: the differing
  * paths are listed) or left unchanged. Documents the stack holds and the file does not are kept:
  * the administration API has no delete routes, on purpose.
+ *
+ * The documents to create or update are also put through the administration API's own checks
+ * (functions/admin/domain/validation.ts), each against the catalogue as it will be when its PUT
+ * comes, so that what the API would refuse half-way is found before the first change.
  */
-import type { CatalogueDocuments, CatalogueFile } from '../../contracts/admin';
+import type {
+  CalendarDocument,
+  CatalogueDocuments,
+  CatalogueFile,
+  OrganisationDocument,
+  SlaPolicy,
+  TeamDocument,
+  TopicDocument,
+} from '../../contracts/admin';
+import {
+  checkCalendar,
+  checkOrganisation,
+  checkSlaPolicy,
+  checkTeam,
+  checkTopic,
+} from '../../functions/admin/domain/validation';
+import type { Catalogue } from '../../functions/catalogue/domain/index';
+import { DomainError, ValidationFailed } from '../../functions/platform/kernel/errors';
 import { ownerOf } from './files';
 import { formatPath, type Path } from './path';
 
@@ -33,12 +54,23 @@ export interface KeptDocument {
   readonly name: string;
 }
 
+/** What the API would refuse in a document to create or update: found before any change is made. */
+export interface PlanProblem {
+  /** The document's name in the plan: `topics/hestia-access`. */
+  readonly document: string;
+  /** Where in the file: `topics[3].teamId`. */
+  readonly path: Path;
+  readonly message: string;
+}
+
 export interface ImportPlan {
   /** Whose catalogue: the file's organisation, or `shared` for the level-1 topics. */
   readonly organisationId: string;
   /** Every document of the file, in the order they are applied: parents before what refers to them. */
   readonly documents: readonly PlannedDocument[];
   readonly kept: readonly KeptDocument[];
+  /** Applying a plan with problems would stop at the first, leaving the documents before it changed. */
+  readonly problems: readonly PlanProblem[];
 }
 
 /** What a stored document carries beside its content: who changed it, when, its version (and its key). */
@@ -108,32 +140,49 @@ function planOne(
  * Order: organisation, calendar, SLA policy, teams, then topics by level (a topic's parent and
  * team exist before it). An SLA policy with rules for given topics goes after the topics.
  */
-export function planImport(file: CatalogueFile, stored: CatalogueDocuments): ImportPlan {
+export function planImport(
+  file: CatalogueFile,
+  stored: CatalogueDocuments,
+  /**
+   * The shared level-1 topics, the parents of the file's level-2 topics, when the importer may
+   * read them (admins); without them those parents are left for the API to check.
+   */
+  sharedTopics?: CatalogueDocuments['topics'],
+): ImportPlan {
   const organisationId = ownerOf(file);
-  const documents: PlannedDocument[] = [];
+  const planned: Located[] = [];
   if (file.organisation) {
     const { id, ...body } = file.organisation;
-    documents.push(planOne('organisation', id, body, stored.organisation ?? undefined));
+    const document = planOne('organisation', id, body, stored.organisation ?? undefined);
+    planned.push({ document, id, at: ['organisation'] });
   }
   if (file.calendar) {
-    documents.push(
-      planOne('calendar', organisationId, file.calendar, stored.calendar ?? undefined, ['organisationId']),
-    );
+    const document = planOne('calendar', organisationId, file.calendar, stored.calendar ?? undefined, [
+      'organisationId',
+    ]);
+    planned.push({ document, id: organisationId, at: ['calendar'] });
   }
-  const slaPolicy =
-    file.slaPolicy &&
-    planOne('slaPolicy', organisationId, file.slaPolicy, stored.slaPolicy ?? undefined, ['organisationId']);
+  const slaPolicy: Located | undefined = file.slaPolicy && {
+    document: planOne('slaPolicy', organisationId, file.slaPolicy, stored.slaPolicy ?? undefined, ['organisationId']),
+    id: organisationId,
+    at: ['slaPolicy'],
+  };
   const policyNamesTopics = file.slaPolicy?.rules.some((rule) => rule.topicId !== undefined) ?? false;
-  if (slaPolicy && !policyNamesTopics) documents.push(slaPolicy);
+  if (slaPolicy && !policyNamesTopics) planned.push(slaPolicy);
 
   const storedTeams = new Map(stored.teams.map((team) => [team.id, team]));
-  for (const { id, ...body } of file.teams) documents.push(planOne('team', id, body, storedTeams.get(id)));
+  file.teams.forEach(({ id, ...body }, index) => {
+    planned.push({ document: planOne('team', id, body, storedTeams.get(id)), id, at: ['teams', index] });
+  });
 
   const storedTopics = new Map(stored.topics.map((topic) => [topic.id, topic]));
-  const byLevel = [...file.topics].sort((a, b) => a.level - b.level);
-  for (const { id, ...body } of byLevel) documents.push(planOne('topic', id, body, storedTopics.get(id)));
+  const byLevel = [...file.topics.entries()].sort(([, a], [, b]) => a.level - b.level);
+  for (const [index, { id, ...body }] of byLevel) {
+    planned.push({ document: planOne('topic', id, body, storedTopics.get(id)), id, at: ['topics', index] });
+  }
 
-  if (slaPolicy && policyNamesTopics) documents.push(slaPolicy);
+  if (slaPolicy && policyNamesTopics) planned.push(slaPolicy);
+  const documents = planned.map(({ document }) => document);
 
   const inFile = new Set(documents.map((document) => document.name));
   const kept: KeptDocument[] = [
@@ -146,7 +195,116 @@ export function planImport(file: CatalogueFile, stored: CatalogueDocuments): Imp
     ...stored.topics.map((topic) => ({ kind: 'topic' as const, name: nameOf('topic', topic.id) })),
   ].filter((document) => !inFile.has(document.name));
 
-  return { organisationId, documents, kept };
+  const problems = problemsOf(planned, stored, sharedTopics);
+  return { organisationId, documents, kept, problems };
+}
+
+/** A planned document with its id and where the file has it. */
+interface Located {
+  readonly document: PlannedDocument;
+  readonly id: string;
+  readonly at: Path;
+}
+
+type Definition = Record<string, unknown> & { id: string };
+interface Simulated {
+  organisations: Definition[];
+  teams: Definition[];
+  topics: Definition[];
+}
+
+const UNSTAMPED = ['version', 'updatedAt', 'updatedBy'];
+const definitionOf = (stored: { id: string }): Definition => ({ ...without(stored, UNSTAMPED), id: stored.id });
+
+function upsert(list: Definition[], definition: Definition): void {
+  const index = list.findIndex((candidate) => candidate.id === definition.id);
+  if (index === -1) list.push(definition);
+  else list[index] = definition;
+}
+
+function requireOrganisation(catalogue: Catalogue, organisationId: string): void {
+  if (!catalogue.organisations.some((organisation) => organisation.id === organisationId)) {
+    throw new ValidationFailed([{ path: '', message: 'No such organisation: give it in this file.' }]);
+  }
+}
+
+/** The API's check of each kind of document (as its PUT routes run them), against the catalogue before the PUT. */
+const CHECKS: Record<
+  DocumentKind,
+  (catalogue: Catalogue, id: string, body: Readonly<Record<string, unknown>>) => void
+> = {
+  organisation: (catalogue, id, body) => checkOrganisation(catalogue, id, body as OrganisationDocument),
+  calendar: (catalogue, id, body) => {
+    requireOrganisation(catalogue, id);
+    checkCalendar(body as CalendarDocument);
+  },
+  slaPolicy: (catalogue, id, body) => {
+    requireOrganisation(catalogue, id);
+    checkSlaPolicy(catalogue, id, body as SlaPolicy);
+  },
+  team: (catalogue, id, body) => checkTeam(catalogue, id, body as TeamDocument),
+  topic: (catalogue, id, body) => checkTopic(catalogue, id, body as TopicDocument),
+};
+
+/** The API names places as `form.fields.0.name`; the file as a path. */
+const pathOf = (apiPath: string): Path =>
+  apiPath
+    .split('.')
+    .filter((part) => part !== '')
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+
+/**
+ * Plays the plan's PUTs against a copy of the stack's catalogue, checking each created or
+ * updated document as the API would then, and reports what it would refuse. Other
+ * organisations are not seen (a ticket prefix another one uses is still the API's to refuse).
+ */
+function problemsOf(
+  planned: readonly Located[],
+  stored: CatalogueDocuments,
+  sharedTopics: CatalogueDocuments['topics'] | undefined,
+): PlanProblem[] {
+  const withoutOwner = (document: object) => without(document, [...UNSTAMPED, 'organisationId']);
+  const simulated: Simulated = {
+    organisations: stored.organisation
+      ? [
+          {
+            ...definitionOf(stored.organisation),
+            ...(stored.calendar && { calendar: withoutOwner(stored.calendar) }),
+            ...(stored.slaPolicy && { slaPolicy: withoutOwner(stored.slaPolicy) }),
+          },
+        ]
+      : [],
+    teams: stored.teams.map(definitionOf),
+    topics: [...(sharedTopics ?? []), ...stored.topics].map(definitionOf),
+  };
+  const catalogue = simulated as unknown as Catalogue;
+  const problems: PlanProblem[] = [];
+  for (const { document, id, at } of planned) {
+    if (document.action === 'unchanged') continue;
+    try {
+      CHECKS[document.kind](catalogue, id, document.body);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const issues = error instanceof ValidationFailed ? error.issues : [{ path: '', message: error.message }];
+      // Without the shared catalogue, a level-2 topic's parent is not known here: the API checks it.
+      const unknownParent = (path: string) =>
+        sharedTopics === undefined && document.kind === 'topic' && document.body.level === 2 && path === 'parentId';
+      for (const issue of issues) {
+        if (!unknownParent(issue.path)) {
+          problems.push({ document: document.name, path: [...at, ...pathOf(issue.path)], message: issue.message });
+        }
+      }
+    }
+    // The PUTs after it see it as if it had been made, so each document's own problems are reported.
+    const body = document.body as Record<string, unknown>;
+    if (document.kind === 'team') upsert(simulated.teams, { ...body, id });
+    if (document.kind === 'topic') upsert(simulated.topics, { ...body, id });
+    const organisation = simulated.organisations.find((candidate) => candidate.id === id);
+    if (document.kind === 'organisation') upsert(simulated.organisations, { ...organisation, ...body, id });
+    if (document.kind === 'calendar' && organisation) organisation.calendar = body;
+    if (document.kind === 'slaPolicy' && organisation) organisation.slaPolicy = body;
+  }
+  return problems;
 }
 
 export interface PlanCounts {

@@ -37,8 +37,10 @@ export function checkCalendar(document: CalendarDocument): void {
   const result = BusinessCalendar.safeParse(document);
   if (!result.success) {
     // The engine names places as `week.mon[1]`; the API as every other body field, `week.mon.1`.
-    const path = (issue: { path: PropertyKey[] }) => issue.path.join('.').replace(/\[(\d+)\]/g, '.$1');
-    refuse(result.error.issues.map((issue) => ({ path: path(issue), message: issue.message })));
+    const dotted = (text: string) => text.replace(/\[(\d+)\]/g, '.$1');
+    refuse(
+      result.error.issues.map((issue) => ({ path: dotted(issue.path.join('.')), message: dotted(issue.message) })),
+    );
   }
 }
 

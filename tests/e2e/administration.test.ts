@@ -291,6 +291,71 @@ describe('who may administer', () => {
       [403, 403, 403, 403, 201],
     ],
   };
+  /** A document as GET shows it, less what the server stamps: what a PUT of it unchanged sends. */
+  const STAMPS = ['id', 'organisationId', 'userId', 'name', 'email', 'version', 'updatedAt', 'updatedBy'];
+  const unchanged = async (path: string, keep: readonly string[] = []) => {
+    const read = await api<Record<string, unknown>>('GET', path, { as: 'admin' });
+    const body = Object.fromEntries(
+      Object.entries(read.body).filter(([key]) => keep.includes(key) || !STAMPS.includes(key)),
+    );
+    return { body, version: read.body.version as number };
+  };
+  const topicPath = () => `/topics/${organisationId}-certs`;
+  const currentTopic = async () => {
+    const catalogue = await api<CatalogueDocuments>('GET', `/catalogues/${organisationId}`, { as: 'admin' });
+    const {
+      id: _,
+      version,
+      updatedAt: _at,
+      updatedBy: _by,
+      ...body
+    } = catalogue.body.topics[0] as Record<string, unknown>;
+    return { body, version: version as number };
+  };
+  const PUTS: Record<string, () => Promise<{ path: string; body: unknown; version: number }>> = {
+    'PUT /calendars/{organisationId}': async () => ({
+      path: `/calendars/${organisationId}`,
+      ...(await unchanged(`/calendars/${organisationId}`)),
+    }),
+    'PUT /sla-policies/{organisationId}': async () => ({
+      path: `/sla-policies/${organisationId}`,
+      ...(await unchanged(`/sla-policies/${organisationId}`)),
+    }),
+    'PUT /teams/{teamId}': async () => ({
+      path: `/teams/${teamId}`,
+      ...(await unchanged(`/teams/${teamId}`, ['organisationId', 'name'])),
+    }),
+    'PUT /topics/{topicId}': async () => ({ path: topicPath(), ...(await currentTopic()) }),
+    'PUT /agents/{userId}': async () => ({
+      path: `/agents/${supervisorId}`,
+      ...(await unchanged(`/agents/${supervisorId}`, ['organisationId'])),
+    }),
+  };
+  for (const [route, current] of Object.entries(PUTS)) {
+    ROUTES[`${route} (as read)`] = [
+      async (t) => {
+        const { path, body, version } = await current();
+        return (await put(path, body, t, version)).status;
+      },
+      [403, 403, 404, 200, 200],
+    ];
+    ROUTES[`${route} at a stale version`] = [
+      async (t) => {
+        const { path, body } = await current();
+        return (await put(path, body, t, 999)).status;
+      },
+      [403, 403, 404, 409, 409],
+    ];
+  }
+  ROUTES['PUT /organisations/{organisationId} at a stale version'] = [
+    async (t) => (await put(`/organisations/${organisationId}`, ORGANISATION, t, 999)).status,
+    [403, 403, 404, 409, 409],
+  ];
+  ROUTES['PUT /topics/{topicId} changing a topic that does not exist'] = [
+    async (t) => (await put(`/topics/${organisationId}-nothing`, (await currentTopic()).body, t, 1)).status,
+    [403, 403, 404, 404, 404],
+  ];
+
   for (const [route, [call, expected]] of Object.entries(ROUTES)) {
     it(`${route}: ${CALLERS.map((caller, index) => `${caller} ${expected[index]}`).join(', ')}`, async () => {
       const statuses = [];

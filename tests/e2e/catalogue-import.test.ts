@@ -412,7 +412,7 @@ describe('a file the API would refuse part of is refused whole, before anything 
       const run = await catalogueImport(fileOf(file), ...dryRun, ...signedIn());
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(
-        problemAt('calendar.week.mon[1]', `The API would refuse calendars/${town}: Overlaps the window week.mon[0].`),
+        problemAt('calendar.week.mon[1]', `The API would refuse calendars/${town}: Overlaps the window week.mon.0.`),
       );
       expect(run.stderr).toContain('Nothing was changed.');
       expect(appliedIn(run.stdout)).toEqual([]);

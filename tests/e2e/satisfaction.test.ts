@@ -109,5 +109,6 @@ describe('rating a resolved ticket', () => {
       Buffer.alloc(24, 7),
     ]).toString('base64url');
     expect((await api('GET', `/public/satisfaction/${forged}`)).status).toBe(404);
+    expect((await api('POST', `/public/satisfaction/${forged}`, { body: { score: 5 } })).status).toBe(404);
   });
 });

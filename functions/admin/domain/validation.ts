@@ -77,6 +77,7 @@ export function checkTopic(catalogue: Catalogue, topicId: string, document: Topi
   if (document.level === 1) {
     if (document.organisationId !== null) report('organisationId', 'Level-1 topics are shared: null.');
     if (document.parentId !== null) report('parentId', 'Level-1 topics have no parent.');
+    if (document.teamId) report('teamId', 'Nobody files on a level-1 topic: it routes to no team.');
   } else {
     const organisation = document.organisationId ? findOrganisation(catalogue, document.organisationId) : undefined;
     if (!organisation) report('organisationId', 'No such organisation: topics of levels 2–3 belong to one.');
@@ -88,7 +89,7 @@ export function checkTopic(catalogue: Catalogue, topicId: string, document: Topi
     }
     if (organisation) checkForm(document, organisation, report);
   }
-  if (document.teamId) {
+  if (document.teamId && document.level > 1) {
     const team = findTeam(catalogue, document.teamId);
     if (!team || team.organisationId !== document.organisationId)
       report('teamId', 'No such team in this organisation.');

@@ -142,6 +142,29 @@ describe('planImport', () => {
     expect(plan.documents.at(-1)?.name).toBe('sla-policies/hestia');
     expect(plan.documents[1]?.name).toBe('calendars/hestia');
   });
+
+  it('finds beforehand what the API would refuse, with the administration’s own checks, so nothing is half-applied', () => {
+    expect(
+      planImport(
+        hestia,
+        EMPTY,
+        shared.topics.map((topic) => ({ ...topic, ...stamp() })),
+      ).problems,
+    ).toEqual([]);
+    const [first, ...rest] = hestia.topics;
+    const broken = {
+      ...hestia,
+      topics: [{ ...(first as (typeof hestia.topics)[number]), teamId: 'nobodys-team' }, ...rest],
+    };
+    const plan = planImport(
+      broken,
+      EMPTY,
+      shared.topics.map((topic) => ({ ...topic, ...stamp() })),
+    );
+    expect(plan.problems).toEqual([
+      expect.objectContaining({ document: `topics/${first?.id}`, message: expect.stringMatching(/No such team/) }),
+    ]);
+  });
 });
 
 describe('differencesBetween', () => {

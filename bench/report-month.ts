@@ -8,7 +8,7 @@
  */
 import type { Priority } from '../contracts/vocabulary';
 import { CALLBACK_SLOTS, CHANNELS, PRIORITIES, TICKET_TYPES } from '../contracts/vocabulary';
-import { type Catalogue, findOrganisation, findTopic } from '../functions/catalogue';
+import { findOrganisation, topicLevels } from '../functions/catalogue';
 import { KEYS, KIND_ATTRIBUTE, TABLE_KEYS } from '../functions/platform/table/keys';
 import { putItems, type StoredItem } from '../functions/platform/table/table';
 import { type Count, counterUpdates, countsOfChange, countsOfRating, type TicketFacts } from '../functions/reports';
@@ -28,20 +28,6 @@ export interface ReportMonth {
 }
 
 const MINUTE = 60_000;
-
-/** The level-1 and level-2 topics a topic is filed under, as the tickets store finds them. */
-function topicLevels(catalogue: Catalogue, topicId: string): { level1?: string; level2?: string } {
-  const levels: { level1?: string; level2?: string } = {};
-  for (
-    let topic = findTopic(catalogue, topicId);
-    topic;
-    topic = topic.parentId ? findTopic(catalogue, topic.parentId) : undefined
-  ) {
-    if (topic.level === 1) levels.level1 = topic.id;
-    if (topic.level === 2) levels.level2 = topic.id;
-  }
-  return levels;
-}
 
 /** A fraction in [0, 1) spread evenly over the tickets (the golden ratio's), so times fall in every range. */
 const spread = (index: number, salt: number) => (index * 0.618_033_988_75 + salt) % 1;

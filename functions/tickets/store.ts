@@ -1,5 +1,5 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { belongsToOrganisation, type Catalogue, findOrganisation, findTopic, loadCatalogue } from '../catalogue';
+import { belongsToOrganisation, findOrganisation, loadCatalogue, topicLevels } from '../catalogue';
 import { type OutboxMessage, outboxPut } from '../mail';
 import { Conflict, ValidationFailed } from '../platform/kernel/errors';
 import { documents } from '../platform/table/client';
@@ -137,20 +137,6 @@ async function nextNumber({ organisationId, createdAt }: NewTicket): Promise<num
   const last = Attributes?.last;
   if (typeof last !== 'number') throw new Error('The ticket sequence returned no number');
   return last;
-}
-
-/** The level-1 and level-2 topics a topic is filed under, for the report's breakdown by topic. */
-function topicLevels(catalogue: Catalogue, topicId: string): { level1?: string; level2?: string } {
-  const levels: { level1?: string; level2?: string } = {};
-  for (
-    let topic = findTopic(catalogue, topicId);
-    topic;
-    topic = topic.parentId ? findTopic(catalogue, topic.parentId) : undefined
-  ) {
-    if (topic.level === 1) levels.level1 = topic.id;
-    if (topic.level === 2) levels.level2 = topic.id;
-  }
-  return levels;
 }
 
 /**

@@ -145,6 +145,37 @@ async function putCatalogueDocument<K extends DocumentKind>(caller: Caller, put:
   return reply(existing ? 200 : 201, view(stored), versioned(stored));
 }
 
+/** An organisation's calendar or SLA policy: one each, under the organisation's id. */
+type Setting = 'calendar' | 'slaPolicy';
+
+async function readSetting<K extends Setting>(caller: Caller, kind: K, organisationId: string) {
+  const document = readOne(await readDocuments(), kind, organisationId, await administrator(caller));
+  return ok(view(document), versioned(document));
+}
+
+function putSetting<K extends Setting>(
+  caller: Caller,
+  kind: K,
+  organisationId: string,
+  definition: Record<string, unknown>,
+  expectedVersion: number | undefined,
+  check: (catalogue: Catalogue) => void,
+) {
+  return putCatalogueDocument(caller, {
+    kind,
+    id: organisationId,
+    organisationId,
+    definition,
+    expectedVersion,
+    check: (catalogue) => {
+      if (!catalogue.organisations.some((organisation) => organisation.id === organisationId)) {
+        throw new NotFound('No such organisation.');
+      }
+      check(catalogue);
+    },
+  });
+}
+
 function agentView(profile: Profile) {
   if (!profile.staff) throw new NotFound('No such member of staff.');
   return {
@@ -247,49 +278,21 @@ export const handler = byRoute({
   },
 
   'GET /calendars/{organisationId}': {
-    run: async ({ params, caller }) => {
-      const document = readOne(await readDocuments(), 'calendar', params.organisationId, await administrator(caller));
-      return ok(view(document), versioned(document));
-    },
+    run: async ({ params, caller }) => readSetting(caller, 'calendar', params.organisationId),
   },
   'PUT /calendars/{organisationId}': {
     run: ({ params, headers, body, caller }) =>
-      putCatalogueDocument(caller, {
-        kind: 'calendar',
-        id: params.organisationId,
-        organisationId: params.organisationId,
-        definition: body,
-        expectedVersion: headers['if-match'],
-        check: (catalogue) => {
-          if (!catalogue.organisations.some((organisation) => organisation.id === params.organisationId)) {
-            throw new NotFound('No such organisation.');
-          }
-          checkCalendar(body);
-        },
-      }),
+      putSetting(caller, 'calendar', params.organisationId, body, headers['if-match'], () => checkCalendar(body)),
   },
 
   'GET /sla-policies/{organisationId}': {
-    run: async ({ params, caller }) => {
-      const document = readOne(await readDocuments(), 'slaPolicy', params.organisationId, await administrator(caller));
-      return ok(view(document), versioned(document));
-    },
+    run: async ({ params, caller }) => readSetting(caller, 'slaPolicy', params.organisationId),
   },
   'PUT /sla-policies/{organisationId}': {
     run: ({ params, headers, body, caller }) =>
-      putCatalogueDocument(caller, {
-        kind: 'slaPolicy',
-        id: params.organisationId,
-        organisationId: params.organisationId,
-        definition: body,
-        expectedVersion: headers['if-match'],
-        check: (catalogue) => {
-          if (!catalogue.organisations.some((organisation) => organisation.id === params.organisationId)) {
-            throw new NotFound('No such organisation.');
-          }
-          checkSlaPolicy(catalogue, params.organisationId, body);
-        },
-      }),
+      putSetting(caller, 'slaPolicy', params.organisationId, body, headers['if-match'], (catalogue) =>
+        checkSlaPolicy(catalogue, params.organisationId, body),
+      ),
   },
 
   'GET /teams/{teamId}': {

@@ -36,3 +36,14 @@ export const topicPaths = (catalogue: Catalogue, topic: TopicDefinition): Record
 
 /** Tickets are filed on an organisation's topics (levels 2–3); level 1 is the shared catalogue to browse. */
 export const isFileable = (topic: TopicDefinition): boolean => topic.organisationId !== null && topic.level > 1;
+
+/** The level-1 and level-2 topics a topic is filed under (itself, at its level): the indicators' breakdown by topic. */
+export function topicLevels(catalogue: Catalogue, topicId: string): { level1?: string; level2?: string } {
+  const levels: { level1?: string; level2?: string } = {};
+  for (let topic = findTopic(catalogue, topicId), depth = 0; topic && depth < 3; depth++) {
+    if (topic.level === 1) levels.level1 = topic.id;
+    if (topic.level === 2) levels.level2 = topic.id;
+    topic = topic.parentId ? findTopic(catalogue, topic.parentId) : undefined;
+  }
+  return levels;
+}

@@ -1,5 +1,5 @@
 /** The catalogue's pure domain, for other features' domains: lookups, forms and their types. */
-export { findOrganisation, findTeam, findTopic, isFileable, topicPaths } from './catalogue';
+export { findOrganisation, findTeam, findTopic, isFileable, topicLevels, topicPaths } from './catalogue';
 export { compileForm, storableFields } from './form';
 export type {
   Catalogue,

@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import type { MonthlyReport } from '../contracts/reports';
+import type { MonthlyReport } from '../contracts/reports-views';
 import { dynamoDb } from '../functions/platform/table/client';
 import { handler } from '../functions/reports/api/monthly';
 

@@ -1,25 +1,21 @@
+import { AgentDocument, CalendarDocument } from './admin';
 import {
-  AgentDocument,
   AuditPage,
-  CalendarDocument,
   CatalogueDocuments,
-  OrganisationDocument,
-  SlaPolicy,
   StoredAgent,
   StoredCalendar,
   StoredOrganisation,
   StoredSlaPolicy,
   StoredTeam,
   StoredTopic,
-  TeamDocument,
-  TopicDocument,
-} from './admin';
+} from './admin-views';
+import { OrganisationDocument, SlaPolicy, TeamDocument, TopicDocument } from './catalogue';
 import { AgentList, TeamList } from './desk';
 import { Health } from './health';
 import { IDEMPOTENCY_KEY_PATTERN, type RequestSpec, type ResponseSpec, type RouteSpec } from './http';
 import { Me, UpdateMe } from './me';
 import { GatewayError, Problem } from './problems';
-import { MonthlyReport } from './reports';
+import { MonthlyReport } from './reports-views';
 import { RESPONSES } from './responses';
 import { ROUTES, type RouteKey } from './routes';
 import {

@@ -7,12 +7,12 @@ import {
   StoredSlaPolicy,
   StoredTeam,
   StoredTopic,
-} from './admin';
+} from './admin-views';
 import { AgentList, TeamList } from './desk';
 import { Health, OpenApiDocument } from './health';
 import type { ResponseSpec } from './http';
 import { Me } from './me';
-import { MonthlyReport } from './reports';
+import { MonthlyReport } from './reports-views';
 import type { RouteKey } from './routes';
 import { RatingInvitation, Ticket, TicketPage, TicketWithThread } from './tickets';
 import { Topic, TopicList } from './topics';

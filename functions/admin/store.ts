@@ -1,4 +1,4 @@
-import { AuditEntry } from '../../contracts/admin';
+import { AuditEntry } from '../../contracts/admin-views';
 import { Conflict, ValidationFailed } from '../platform/kernel/errors';
 import { decodeCursor, encodeCursor } from '../platform/table/cursor';
 import { KEYS, KINDS, TABLE_KEYS } from '../platform/table/keys';

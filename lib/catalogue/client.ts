@@ -2,7 +2,7 @@
  * The administration API as `npm run catalogue` uses it, over plain `fetch`: read an
  * organisation's catalogue, PUT one document, and sign in to Cognito for a token.
  */
-import { CatalogueDocuments } from '../../contracts/admin';
+import { CatalogueDocuments } from '../../contracts/admin-views';
 import { type FieldIssue, Problem } from '../../contracts/problems';
 import * as z from '../../contracts/zod';
 import { formatPath } from './path';

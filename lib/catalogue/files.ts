@@ -7,7 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { isAlias, isCollection, LineCounter, type Node, parseDocument, type Document as YamlDocument } from 'yaml';
-import { CatalogueFile, SHARED_CATALOGUE } from '../../contracts/admin';
+import { CatalogueFile } from '../../contracts/admin-views';
+import { SHARED_CATALOGUE } from '../../contracts/catalogue';
 import type * as z from '../../contracts/zod';
 import type { CatalogueInput } from '../../functions/catalogue/domain/model';
 import { formatPath, type Path } from './path';

@@ -1,5 +1,7 @@
 /** `npm run catalogue -- import`: plan against what the stack holds, then apply the plan's changes in order. */
-import { type CatalogueFile, SHARED_CATALOGUE } from '../../contracts/admin';
+
+import type { CatalogueFile } from '../../contracts/admin-views';
+import { SHARED_CATALOGUE } from '../../contracts/catalogue';
 import { type AdminClient, ApiError } from './client';
 import { ownerOf } from './files';
 import { type ImportPlan, type PlannedDocument, planImport } from './plan';

@@ -10,15 +10,9 @@
  * (functions/admin/domain/validation.ts), each against the catalogue as it will be when its PUT
  * comes, so that what the API would refuse half-way is found before the first change.
  */
-import type {
-  CalendarDocument,
-  CatalogueDocuments,
-  CatalogueFile,
-  OrganisationDocument,
-  SlaPolicy,
-  TeamDocument,
-  TopicDocument,
-} from '../../contracts/admin';
+import type { CalendarDocument } from '../../contracts/admin';
+import type { CatalogueDocuments, CatalogueFile } from '../../contracts/admin-views';
+import type { OrganisationDocument, SlaPolicy, TeamDocument, TopicDocument } from '../../contracts/catalogue';
 import {
   checkCalendar,
   checkOrganisation,

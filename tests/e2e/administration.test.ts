@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry, CatalogueDocuments } from '../../contracts/admin';
+import type { AuditEntry, CatalogueDocuments } from '../../contracts/admin-views';
 import type { Me } from '../../contracts/me';
 import { api, newUser, tokenFor } from '../support/api';
 
@@ -128,50 +128,34 @@ describe('administering an organisation', () => {
   });
 
   it('checks a topic as a whole: its parent, its team and its form, every problem at its path', async () => {
-    const response = await api<{ errors: { path: string }[] }>('PUT', `/topics/${organisationId}-certs`, {
-      token: supervisor,
-      body: topic({
-        parentId: 'no-such-topic',
-        teamId: 'dipu-web',
-        form: {
-          fields: [
-            { name: 'office', type: 'select', required: true, label: name('Office') },
-            { name: 'office', type: 'text', required: false, label: name('Office again') },
-            {
-              name: 'detail',
-              type: 'text',
-              required: false,
-              label: name('Detail'),
-              requiredWhen: { field: 'nothing', equals: 'x' },
-            },
-          ],
-        },
-      }),
-    });
-    expect(response.status).toBe(400);
-    expect(response.body.errors.map((error) => error.path).sort()).toEqual(['form.fields.0.options']);
-    const whole = await api<{ errors: { path: string }[] }>('PUT', `/topics/${organisationId}-certs`, {
-      token: supervisor,
-      body: topic({
-        parentId: 'no-such-topic',
-        teamId: 'dipu-web',
-        form: {
-          fields: [
-            { name: 'office', type: 'text', required: true, label: name('Office') },
-            { name: 'office', type: 'text', required: false, label: name('Office again') },
-            {
-              name: 'detail',
-              type: 'text',
-              required: false,
-              label: name('Detail'),
-              requiredWhen: { field: 'nothing', equals: 'x' },
-            },
-          ],
-        },
-      }),
-    });
-    expect(whole.status).toBe(400);
-    expect(whole.body.errors.map((error) => error.path).sort()).toEqual(
+    /** A topic wrong in every way, its first field of `type`. */
+    const refusedPaths = async (type: string) => {
+      const response = await api<{ errors: { path: string }[] }>('PUT', `/topics/${organisationId}-certs`, {
+        token: supervisor,
+        body: topic({
+          parentId: 'no-such-topic',
+          teamId: 'dipu-web',
+          form: {
+            fields: [
+              { name: 'office', type, required: true, label: name('Office') },
+              { name: 'office', type: 'text', required: false, label: name('Office again') },
+              {
+                name: 'detail',
+                type: 'text',
+                required: false,
+                label: name('Detail'),
+                requiredWhen: { field: 'nothing', equals: 'x' },
+              },
+            ],
+          },
+        }),
+      });
+      expect(response.status).toBe(400);
+      return response.body.errors.map((error) => error.path).sort();
+    };
+    // What the contract refuses on its own comes first: a select needs its options.
+    expect(await refusedPaths('select')).toEqual(['form.fields.0.options']);
+    expect(await refusedPaths('text')).toEqual(
       ['form.fields.1.name', 'form.fields.2.requiredWhen.field', 'parentId', 'teamId'].sort(),
     );
     const created = await put(`/topics/${organisationId}-certs`, topic(), supervisor);

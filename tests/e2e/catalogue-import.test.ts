@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import type { AuditEntry, CatalogueDocuments, CatalogueFileInput } from '../../contracts/admin';
+import type { AuditEntry, CatalogueDocuments, CatalogueFileInput } from '../../contracts/admin-views';
 import { DEMO_PASSWORD, demoUser } from '../../lib/local/demo-users';
 import { api, endpoints, tokenFor } from '../support/api';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MonthlyReport } from '../../contracts/reports';
+import type { MonthlyReport } from '../../contracts/reports-views';
 import { api } from '../support/api';
 import { fileAs, portalIncident } from '../support/tickets';
 

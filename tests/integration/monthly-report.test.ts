@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { MonthlyReport } from '../../contracts/reports';
+import type { MonthlyReport } from '../../contracts/reports-views';
 import { TICKET_TYPES } from '../../contracts/vocabulary';
 import { forgetCatalogue, loadCatalogue, saveCatalogue } from '../../functions/catalogue';
 import { ratingToken } from '../../functions/mail';

@@ -1,14 +1,15 @@
 import { isDeepStrictEqual } from 'node:util';
+import type { AgentDocument } from '../../../contracts/admin';
 import type {
   AdminKind,
-  AgentDocument,
   StoredCalendar,
   StoredOrganisation,
   StoredSlaPolicy,
   StoredTeam,
   StoredTopic,
-} from '../../../contracts/admin';
-import { SHARED_CATALOGUE } from '../../../contracts/admin';
+} from '../../../contracts/admin-views';
+import { SHARED_CATALOGUE } from '../../../contracts/catalogue';
+import { ADMIN_ROUTES } from '../../../contracts/routes/admin';
 import type * as z from '../../../contracts/zod';
 import {
   belongsToOrganisation,
@@ -243,7 +244,7 @@ async function putAgent(caller: Caller, userId: string, document: AgentDocument,
  * Administration of an organisation's service: topics, teams, staff, calendar and SLA policy,
  * by its supervisors (or admins). Every change is validated as a whole, versioned and audited.
  */
-export const handler = byRoute({
+export const handler = byRoute(ADMIN_ROUTES, {
   'GET /catalogues/{organisationId}': {
     run: async ({ params, caller }) => {
       const who = await administrator(caller);

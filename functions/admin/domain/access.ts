@@ -1,4 +1,4 @@
-import { SHARED_CATALOGUE } from '../../../contracts/admin';
+import { SHARED_CATALOGUE } from '../../../contracts/catalogue';
 import type { Caller } from '../../platform/kernel/caller';
 import { hasGroup } from '../../platform/kernel/caller';
 import { Forbidden, NotFound } from '../../platform/kernel/errors';

@@ -1,4 +1,4 @@
-import type { AdminKind, AuditEntry } from '../../../contracts/admin';
+import type { AdminKind, AuditEntry } from '../../../contracts/admin-views';
 import type { Ids } from '../../platform/kernel/ports';
 import type { Administrator } from './access';
 

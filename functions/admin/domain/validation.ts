@@ -1,11 +1,5 @@
-import type {
-  AgentDocument,
-  CalendarDocument,
-  OrganisationDocument,
-  SlaPolicy,
-  TeamDocument,
-  TopicDocument,
-} from '../../../contracts/admin';
+import type { AgentDocument, CalendarDocument } from '../../../contracts/admin';
+import type { OrganisationDocument, SlaPolicy, TeamDocument, TopicDocument } from '../../../contracts/catalogue';
 import { type Catalogue, compileForm, findOrganisation, findTeam, findTopic } from '../../catalogue/domain/index';
 import { type FieldIssue, ValidationFailed } from '../../platform/kernel/errors';
 import { BusinessCalendar } from '../../sla/domain/index';

@@ -1,3 +1,4 @@
+import { TOPICS_ROUTES } from '../../../contracts/routes/topics';
 import { byRoute } from '../../platform/http/handler';
 import { ok } from '../../platform/http/responses';
 import { NotFound } from '../../platform/kernel/errors';
@@ -5,7 +6,7 @@ import { findTopic, visibleTopics } from '../domain/catalogue';
 import { topicView } from '../domain/views';
 import { loadCatalogue } from '../store';
 
-export const handler = byRoute({
+export const handler = byRoute(TOPICS_ROUTES, {
   'GET /topics': {
     run: async ({ query, language }) => {
       const topics = visibleTopics(await loadCatalogue(), false).filter(

@@ -5,7 +5,7 @@ import {
   SlaPolicy,
   TeamDocument,
   TopicDocument,
-} from '../../../contracts/admin';
+} from '../../../contracts/catalogue';
 import { LocalizedText } from '../../../contracts/text';
 import * as z from '../../../contracts/zod';
 import { BusinessCalendar } from '../../sla/domain/index';

@@ -1,3 +1,4 @@
+import { DESK_ROUTES } from '../../../contracts/routes/desk';
 import { loadCatalogue } from '../../catalogue';
 import { byRoute } from '../../platform/http/handler';
 import { ok } from '../../platform/http/responses';
@@ -14,7 +15,7 @@ async function organisationOf(caller: Caller): Promise<string> {
 }
 
 /** GET /teams and GET /agents: whom staff may forward or assign a ticket to, in their own organisation. */
-export const handler = byRoute({
+export const handler = byRoute(DESK_ROUTES, {
   'GET /teams': {
     run: async ({ caller, language }) => {
       const [organisationId, catalogue] = await Promise.all([organisationOf(caller), loadCatalogue()]);

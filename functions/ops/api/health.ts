@@ -1,5 +1,6 @@
 import type { Health, ServiceName } from '../../../contracts/health';
-import { httpHandler } from '../../platform/http/handler';
+import { OPS_ROUTES } from '../../../contracts/routes/ops';
+import { byRoute } from '../../platform/http/handler';
 import { reply } from '../../platform/http/responses';
 import { logger } from '../../platform/observability';
 import { overallStatus, type ProbeResult, runProbe } from '../domain/health';
@@ -8,7 +9,7 @@ import { PROBES } from './health-probes';
 const PROBE_TIMEOUT_MS = 2000;
 
 /** GET /health — 200 when every service answers, 503 otherwise; never says why (public route). */
-export const handler = httpHandler('GET /health', { run: probeAll });
+export const handler = byRoute(OPS_ROUTES, { 'GET /health': { run: probeAll } });
 
 async function probeAll() {
   const entries = await Promise.all(

@@ -1,8 +1,15 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj, type Request } from '@middy/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { IDEMPOTENCY_KEY_PATTERN, type RequestSpec, type RouteSpec, SECURITY_HEADERS } from '../../../contracts/http';
-import { ROUTES, type RouteKey } from '../../../contracts/routes';
+import {
+  IDEMPOTENCY_KEY_PATTERN,
+  type RequestSpec,
+  type RouteSpec,
+  routeKey,
+  SECURITY_HEADERS,
+} from '../../../contracts/http';
+// Types only: at run time a function holds its own routes (contracts/routes/*.ts), not the whole table.
+import type { ROUTES, RouteKey } from '../../../contracts/routes';
 import type { Language } from '../../../contracts/vocabulary';
 import type { Caller } from '../kernel/caller';
 import { Forbidden, Throttled, Unauthorized, ValidationFailed } from '../kernel/errors';
@@ -47,12 +54,12 @@ export type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) =>
  * offers it, and every error turned into problem+json in one place. `run` only calls the
  * domain and returns one of the route's documented replies, typed by its response schemas.
  */
-export function httpHandler<K extends RouteKey>(
+function httpHandler<K extends RouteKey>(
   key: K,
+  route: RouteSpec,
   { run, ...options }: RouteDefinition<K>,
   functionOptions: FunctionOptions = {},
 ): LambdaHandler {
-  const route: RouteSpec = ROUTES[key];
   if (route.idempotent && !functionOptions.idempotency) {
     throw new Error(`${key} accepts Idempotency-Key: give its function the idempotency middleware`);
   }
@@ -87,15 +94,20 @@ export function httpHandler<K extends RouteKey>(
 
 /**
  * One Lambda per resource family: each route's own handler, picked by the route key API
- * Gateway sends. A key not listed here is a wiring bug, not a client error.
+ * Gateway sends, with the route's contract from `routes` (the function's part of the table).
+ * A key not listed here is a wiring bug, not a client error.
  */
 export function byRoute(
+  routes: readonly RouteSpec[],
   definitions: { readonly [K in RouteKey]?: RouteDefinition<K> },
   functionOptions: FunctionOptions = {},
 ): LambdaHandler {
+  const specs = new Map(routes.map((route) => [routeKey(route), route]));
   const handlers = new Map<string, LambdaHandler>();
   for (const key of Object.keys(definitions) as RouteKey[]) {
-    handlers.set(key, httpHandler(key, definitions[key] as RouteDefinition<typeof key>, functionOptions));
+    const route = specs.get(key);
+    if (!route) throw new Error(`${key} is not among the routes this function was given`);
+    handlers.set(key, httpHandler(key, route, definitions[key] as RouteDefinition<typeof key>, functionOptions));
   }
   return (event, context) => {
     const handler = handlers.get(event.routeKey);

@@ -1,3 +1,4 @@
+import { ME_ROUTES } from '../../../contracts/routes/me';
 import { byRoute } from '../../platform/http/handler';
 import { ok } from '../../platform/http/responses';
 import { meView } from '../domain/profile';
@@ -5,7 +6,7 @@ import { profileOf, remember } from '../resolve';
 import { updateProfile } from '../store';
 
 /** GET /me and PATCH /me: who the API takes you for, and the name and mail language you choose. */
-export const handler = byRoute({
+export const handler = byRoute(ME_ROUTES, {
   'GET /me': {
     run: async ({ caller, language }) => ok(meView(await profileOf(caller, language), caller)),
   },

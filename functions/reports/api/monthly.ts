@@ -1,3 +1,4 @@
+import { REPORTS_ROUTES } from '../../../contracts/routes/reports';
 import { administratorOf, organisationToRead } from '../../admin/domain/index';
 import { findOrganisation, findTopic, loadCatalogue } from '../../catalogue';
 import { byRoute } from '../../platform/http/handler';
@@ -16,7 +17,7 @@ const wantsCsv = (accept: string | undefined) => /(^|,)\s*text\/csv\b/i.test(acc
  * from the month's counters (one Query) and the backlog's monthly nets (one Query), whatever
  * the number of tickets.
  */
-export const handler = byRoute({
+export const handler = byRoute(REPORTS_ROUTES, {
   'GET /reports/monthly': {
     run: async ({ query, headers, caller, language }) => {
       const who = administratorOf(caller, await getProfile(caller.userId));

@@ -12,7 +12,7 @@
  * language; a breakdown row per tally entry (type, channel, priority, topic, score, slot); an empty
  * value for a figure that does not exist (no ratings, nothing measured).
  */
-import type { MonthlyReport } from '../../../contracts/reports';
+import type { MonthlyReport } from '../../../contracts/reports-views';
 import type { CallbackSlot, Channel, Language, TicketType } from '../../../contracts/vocabulary';
 
 type Texts = Readonly<Record<Language, string>>;

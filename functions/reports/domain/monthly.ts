@@ -1,4 +1,4 @@
-import type { MonthlyReport } from '../../../contracts/reports';
+import type { MonthlyReport } from '../../../contracts/reports-views';
 import { CALLBACK_SLOTS, CHANNELS, PRIORITIES, TICKET_TYPES } from '../../../contracts/vocabulary';
 import { CALLBACK_COUNTS, DIMENSIONS, type Dimension, MEASURES, TICKET_COUNTS } from './counts';
 import { MAX_RELATIVE_ERROR, percentile } from './histogram';

@@ -1,8 +1,8 @@
-import type { Commitment, SlaPolicy, SlaRule } from '../../../contracts/admin';
+import type { Commitment, SlaPolicy, SlaRule } from '../../../contracts/catalogue';
 import type { Priority } from '../../../contracts/vocabulary';
 
 /** The policy's schema is the contract's: administrators send it as it is stored. */
-export { Commitment, SlaPolicy, SlaRule } from '../../../contracts/admin';
+export { Commitment, SlaPolicy, SlaRule } from '../../../contracts/catalogue';
 
 export interface Commitments {
   readonly firstResponse: Commitment;

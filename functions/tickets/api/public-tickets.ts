@@ -1,3 +1,4 @@
+import { GUEST_ROUTES } from '../../../contracts/routes/guests';
 import { isGuest, sendGuestAccessMail } from '../../mail';
 import { byRoute } from '../../platform/http/handler';
 import { idempotency } from '../../platform/http/idempotency';
@@ -21,6 +22,7 @@ const deps = { ...ticketDeps, mailer };
 
 /** Guests (citizens who write rarely): no account, an emailed link whose token opens one ticket. */
 export const handler = byRoute(
+  GUEST_ROUTES,
   {
     'POST /public/tickets': {
       bodyIssues: (raw) => formIssues(deps.catalogue, raw),

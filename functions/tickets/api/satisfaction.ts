@@ -1,3 +1,4 @@
+import { SATISFACTION_ROUTES } from '../../../contracts/routes/satisfaction';
 import { byRoute } from '../../platform/http/handler';
 import { created, ok } from '../../platform/http/responses';
 import { cryptoIds, systemClock } from '../../platform/ids';
@@ -28,7 +29,7 @@ const rate = (ticket: TicketRecord, input: RatingInput) =>
  * access token, or through the resolution mail's link. Opening the link (GET) only shows the
  * ticket and the choice, so mail scanners that follow links never vote.
  */
-export const handler = byRoute({
+export const handler = byRoute(SATISFACTION_ROUTES, {
   'POST /tickets/{ticketId}/satisfaction': {
     run: async ({ params, body, caller, language }) => {
       const { ticket } = accessAsRequester(caller, await deps.store.ticket(params.ticketId));

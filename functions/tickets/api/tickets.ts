@@ -1,3 +1,4 @@
+import { TICKETS_ROUTES } from '../../../contracts/routes/tickets';
 import { byRoute } from '../../platform/http/handler';
 import { idempotency } from '../../platform/http/idempotency';
 import { created, ok } from '../../platform/http/responses';
@@ -20,6 +21,7 @@ import { logFiling } from './filed';
  * profiles are read with the ticket, fresh, on every call that needs them.
  */
 export const handler = byRoute(
+  TICKETS_ROUTES,
   {
     'POST /tickets': {
       bodyIssues: (raw) => formIssues(deps.catalogue, raw),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TopicDocument } from '../../../contracts/admin';
+import type { TopicDocument } from '../../../contracts/catalogue';
 import { administer, administratorOf, organisationToRead } from '../../../functions/admin/domain/access';
 import {
   checkAgent,

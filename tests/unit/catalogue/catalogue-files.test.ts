@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHARED_CATALOGUE } from '../../../contracts/admin';
+import { SHARED_CATALOGUE } from '../../../contracts/catalogue';
 import { Catalogue } from '../../../functions/catalogue/domain/model';
 import {
   CatalogueFileError,

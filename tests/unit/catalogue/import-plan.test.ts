@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CatalogueDocuments, type CatalogueFile, SHARED_CATALOGUE } from '../../../contracts/admin';
+import { CatalogueDocuments, type CatalogueFile } from '../../../contracts/admin-views';
+import { SHARED_CATALOGUE } from '../../../contracts/catalogue';
 import type { AdminClient } from '../../../lib/catalogue/client';
 import { ownerOf, readCatalogueFile } from '../../../lib/catalogue/files';
 import { applyPlan, planFor } from '../../../lib/catalogue/import';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MonthlyReport } from '../../../contracts/reports';
+import type { MonthlyReport } from '../../../contracts/reports-views';
 import { LANGUAGES } from '../../../contracts/vocabulary';
 import { reportCsv } from '../../../functions/reports/domain/index';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MonthlyReport } from '../../../contracts/reports';
+import { MonthlyReport } from '../../../contracts/reports-views';
 import { type CounterRow, MAX_RELATIVE_ERROR, monthlyReport } from '../../../functions/reports/domain/index';
 
 const CATALOGUE: Record<string, { name: string; level: number }> = {

@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Five layers, run in order by `npm test`: unit (pure), infra (CDK template + cdk-nag),
- * integration (handlers and emulators), e2e (HTTP through the local gateway) and fuzz
- * (property-based hostile input through the gateway). Each project with the global setup gets
+ * Six layers, run in order by `npm test`: unit (pure), infra (CDK template + cdk-nag),
+ * integration (handlers and emulators), e2e (HTTP through the local gateway), fuzz
+ * (property-based hostile input through the gateway) and browser (the built portal in Debian's
+ * Chromium, with axe-core). Each project with the global setup gets
  * a local stack of its own, so nothing else writes to the table the fuzz watches.
  */
 export default defineConfig({
@@ -40,6 +41,18 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           setupFiles: ['tests/support/local-env.ts'],
           testTimeout: 120_000,
+          hookTimeout: 90_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts'],
+          setupFiles: ['tests/support/local-env.ts'],
+          // One browser on two cores: files one after another.
+          fileParallelism: false,
+          testTimeout: 60_000,
           hookTimeout: 90_000,
         },
       },

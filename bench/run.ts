@@ -16,6 +16,7 @@ import { freePorts, startLocalStack, UNLIMITED_FILING } from '../lib/local/stack
 import { measureBundles } from './bundles';
 import { type MonthlyReportFigures, measureMonthlyReport } from './monthly-report';
 import { type BenchContext, type BenchOperation, type BenchRequest, OPERATIONS } from './operations';
+import { INITIAL_JS_BUDGET_KB, measurePortal, type PortalFigures } from './portal';
 import { measureSweeper, type SweeperFigures } from './sweeper';
 
 const REQUESTS = { 1: 300, 16: 1600 } as const;
@@ -201,6 +202,18 @@ async function main() {
     rmSync(dataDir, { recursive: true, force: true });
   }
   // With the stack stopped, so no emulator competes with the imports being timed.
+  let portal: PortalFigures | undefined;
+  if (selected('portal')) {
+    process.stdout.write('· portal JavaScript\n');
+    portal = measurePortal();
+    console.table([
+      ...portal.initial.map((entry) => ({ script: entry.file, loaded: 'first visit', 'KB gzip': entry.gzipKb })),
+      ...portal.chunks.map((entry) => ({ script: entry.file, loaded: 'its route', 'KB gzip': entry.gzipKb })),
+    ]);
+    process.stdout.write(
+      `  initial JS ${portal.initialGzipKb} KB gzip (≤ ${INITIAL_JS_BUDGET_KB}), CSS ${portal.cssGzipKb} KB gzip\n`,
+    );
+  }
   let bundles: Awaited<ReturnType<typeof measureBundles>> = [];
   if (selected('cold imports')) {
     process.stdout.write('· cold imports\n');
@@ -212,6 +225,7 @@ async function main() {
     ...bundles.map((b) => ({ operation: `bundle ${b.function}`, ...b })),
     ...(sweeper ? [{ operation: 'sweeper', ...sweeper }] : []),
     ...(monthlyReport ? [{ operation: 'monthly report items', ...monthlyReport }] : []),
+    ...(portal ? [{ operation: 'portal', ...portal }] : []),
   ]
     .filter((o) => o.targetMisses.length > 0)
     .map((o) => `${o.operation}: ${o.targetMisses.join('; ')}`);
@@ -222,6 +236,7 @@ async function main() {
     operations,
     sweeper,
     monthlyReport,
+    portal,
     bundles,
   };
   if (ONLY.length === 0) {

@@ -7,6 +7,8 @@
  *   npm start -- --fresh        start empty
  *   npm start -- --port-base N  gateway on N, emulators on N+1..N+4 (or FINESTRETA_PORT_BASE)
  */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isLocalStackError } from '../lib/local/errors';
 import { portsFrom, startLocalStack } from '../lib/local/stack';
@@ -35,17 +37,24 @@ function every(ms: number): string {
   return count === 1 ? `every ${unit}` : `every ${count} ${unit}s`;
 }
 
+const PORTAL_DIR = join(import.meta.dirname, '..', 'web', 'dist');
+
 try {
+  // The portal as it deploys: built by Vite, then served as CloudFront serves it.
+  say('· Building the portal (npm run build:web)…');
+  execFileSync('npm', ['run', '--silent', 'build:web'], { stdio: ['ignore', 'ignore', 'inherit'] });
   const stack = await startLocalStack({
     dataDir: values['data-dir'] as string,
     fresh: values.fresh,
     ports: portsFrom(portBase),
     log: (line) => say(`· ${line}`),
     demoTickets: true,
+    portalDir: PORTAL_DIR,
   });
   const e = stack.endpoints;
   say('');
   say('Finestreta is running locally.');
+  say(`  Portal          ${e.portalUrl}`);
   say(`  API             ${e.apiUrl}`);
   say(`  Health          ${e.healthUrl}`);
   say(`  OpenAPI         ${e.openapiUrl}`);

@@ -18,7 +18,12 @@ export interface StageConfig {
     /** Domain verified as the SES email identity. */
     readonly domain: string;
   };
-  /** Origins of the web client, for CORS; the first is the base URL used in email links. */
+  /**
+   * Origins of the web client, for CORS; the first is the base URL used in email links and must be
+   * the deployed portal's public URL: its custom domain, or the stack's `PortalUrl` output (the
+   * CloudFront domain, known after the first deployment). The API cannot allow the distribution
+   * by itself without a dependency cycle (lib/finestreta-stack.ts).
+   */
   readonly webOrigins: readonly string[];
   /** CloudWatch Logs retention of function and access logs; one of the values CloudWatch accepts. */
   readonly retentionDays: RetentionDays;

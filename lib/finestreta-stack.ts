@@ -12,6 +12,7 @@ import { Auth } from './constructs/auth';
 import { DataTable } from './constructs/data-table';
 import { PROJECT_ROOT } from './constructs/finestreta-function';
 import { Mail } from './constructs/mail';
+import { Portal } from './constructs/portal';
 import { applyNagChecks } from './nag';
 
 export interface FinestretaStackProps extends StackProps {
@@ -20,7 +21,12 @@ export interface FinestretaStackProps extends StackProps {
   readonly functions?: Readonly<Record<string, FunctionSpec>>;
   /** @default every route of the contract */
   readonly routes?: readonly ApiRoute[];
+  /** The built web portal. @default {@link DEFAULT_WEB_DIST} */
+  readonly webDistDir?: string;
 }
+
+/** Where Vite builds the web portal (`web/dist`); when absent, a placeholder page is deployed. */
+export const DEFAULT_WEB_DIST = join(PROJECT_ROOT, 'web', 'dist');
 
 /** The whole helpdesk: composes the feature constructs, holds no logic of its own. */
 export class FinestretaStack extends Stack {
@@ -31,6 +37,7 @@ export class FinestretaStack extends Stack {
   public readonly auth: Auth;
   public readonly api: Api;
   public readonly alarms: Alarms;
+  public readonly portal: Portal;
 
   constructor(scope: Construct, id: string, props: FinestretaStackProps) {
     super(scope, id, props);
@@ -50,6 +57,17 @@ export class FinestretaStack extends Stack {
       functions: props.functions,
       routes: props.routes,
     });
+    // The portal needs the API (config.json, the CSP's connect-src) and the API's CORS would
+    // need the portal's domain: HttpApi → Distribution → ResponseHeadersPolicy → HttpApi is a
+    // cycle CloudFormation refuses. So CORS stays on `config.webOrigins`, a value known at synth,
+    // and `webOrigins[0]` must be the portal's public URL (its custom domain, or the PortalUrl
+    // output after the first deployment); it is also where mails link to.
+    this.portal = new Portal(this, 'Portal', {
+      distDir: props.webDistDir ?? DEFAULT_WEB_DIST,
+      apiUrl: this.api.httpApi.apiEndpoint,
+      userPoolClientId: this.auth.client.userPoolClientId,
+      logRetention: config.retentionDays,
+    });
     this.alarms = new Alarms(this, 'Alarms', {
       email: config.alarmEmail,
       httpApi: this.api.httpApi,
@@ -64,6 +82,10 @@ export class FinestretaStack extends Stack {
       TableName: this.data.tableName,
       AttachmentsBucketName: this.attachments.bucketName,
       MailConfigurationSetName: this.mail.configurationSetName,
+      // Put it first in `webOrigins` (unless a custom domain fronts it) so the API allows it.
+      PortalUrl: this.portal.url,
+      PortalDistributionId: this.portal.distribution.distributionId,
+      PortalBucketName: this.portal.bucket.bucketName,
     };
     for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });
   }
@@ -95,6 +117,8 @@ export interface CreateAppOptions {
   readonly functions?: Readonly<Record<string, FunctionSpec>>;
   /** Replace the route table (tests). @default ROUTES */
   readonly routes?: readonly ApiRoute[];
+  /** The built web portal (tests). @default DEFAULT_WEB_DIST */
+  readonly webDistDir?: string;
 }
 
 /**
@@ -111,6 +135,7 @@ export function createApp(context: Record<string, unknown> = {}, options: Create
     description: `Finestreta helpdesk (${config.stageName})`,
     functions: options.functions,
     routes: options.routes,
+    webDistDir: options.webDistDir,
   });
   Tags.of(app).add('project', 'finestreta');
   Tags.of(app).add('stage', config.stageName);

@@ -93,6 +93,9 @@ export class Api extends Construct {
       // The default stage is created below, with access logs and throttling.
       createDefaultStage: false,
       corsPreflight: {
+        // The configured origins only, never the portal distribution's domain: the portal's CSP and
+        // config.json name this API, so that would be a cycle (see lib/finestreta-stack.ts).
+        // `webOrigins[0]` is the portal's public URL.
         allowOrigins: [...config.webOrigins],
         allowMethods: [
           CorsHttpMethod.GET,

@@ -12,12 +12,14 @@ import { GROUPS } from '../../contracts/vocabulary';
 import { ENV } from '../../functions/platform/env';
 import { FUNCTIONS, type FunctionName } from '../../functions/platform/functions';
 import type { FilingLimits } from '../../functions/tickets/domain/limits';
+import { siteHeaders } from '../site-headers';
 import { provisionUserPool, startCognito } from './cognito';
 import type { SeedInput } from './demo-seed';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 import { localDynamoDbClientConfig, startDynamoDb } from './dynamodb';
 import { type Gateway, startGateway } from './gateway';
 import { LocalFunction } from './lambda-host';
+import { startPortal } from './portal';
 import { assertPortFree, freePort } from './ports';
 import { runAsFunction } from './run-as-function';
 import { ensureBucket, startS3 } from './s3';
@@ -39,6 +41,8 @@ export interface LocalPorts {
   readonly s3: number;
   readonly ses: number;
   readonly cognito: number;
+  /** The built portal, as CloudFront serves it in AWS. */
+  readonly portal: number;
 }
 
 /** Any free ports: tests and the benchmark run beside a developer's `npm start`. */
@@ -48,6 +52,7 @@ export const freePorts = async (): Promise<LocalPorts> => ({
   s3: await freePort(),
   ses: await freePort(),
   cognito: await freePort(),
+  portal: await freePort(),
 });
 
 /** Fixed default ports, shifted together by `--port-base`. */
@@ -57,6 +62,7 @@ export const portsFrom = (base: number): LocalPorts => ({
   s3: base + 2,
   ses: base + 3,
   cognito: base + 4,
+  portal: base + 5,
 });
 
 /** Limits no test or benchmark run reaches (they file hundreds of tickets from 127.0.0.1). */
@@ -91,10 +97,18 @@ export interface LocalStackOptions {
   readonly log?: (line: string) => void;
   /** Seed the town hall's demo tickets (`npm start`); tests and the benchmark start without. @default false */
   readonly demoTickets?: boolean;
+  /**
+   * Serve the built portal from this directory (`web/dist`) on `ports.portal`: mails then link
+   * to it and the API allows its origin, as `webOrigins[0]` does in AWS. Without it (API tests,
+   * the benchmark) mails keep the stage's web origin.
+   */
+  readonly portalDir?: string;
 }
 
 export interface LocalEndpoints {
   readonly apiUrl: string;
+  /** The portal, when served. */
+  readonly portalUrl?: string;
   readonly healthUrl: string;
   readonly openapiUrl: string;
   readonly mailPageUrl: string;
@@ -147,6 +161,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   try {
     // Checked first so a taken port is a one-line message, not a half-started stack.
     await assertPortFree(options.ports.gateway, 'The local API gateway');
+    if (options.portalDir) await assertPortFree(options.ports.portal, 'The local portal');
     log('Synthesizing the CDK stack…');
     const { template, config } = synthesizeStack();
     const plan = planFromTemplate(template);
@@ -210,6 +225,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     };
     const output = (name: string) => resolveLocal(template.Outputs?.[name]?.Value);
 
+    // The portal's address is known before it starts: function environments link mails to it.
+    const portalUrl = options.portalDir ? `http://127.0.0.1:${options.ports.portal}` : undefined;
     const serviceEnv = {
       ...LOCAL_CREDENTIALS,
       AWS_REGION: LOCAL_REGION,
@@ -233,6 +250,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       if (!spec) throw new Error(`Template function ${fn.logicalId} names unknown handler ${fn.name}`);
       const environment = {
         ...Object.fromEntries(Object.entries(fn.environment).map(([k, v]) => [k, resolveLocal(v)])),
+        ...(portalUrl && fn.environment[ENV.webBaseUrl] !== undefined ? { [ENV.webBaseUrl]: portalUrl } : {}),
         ...serviceEnv,
         ...(options.functionLogLevel ? { POWERTOOLS_LOG_LEVEL: options.functionLogLevel } : {}),
         ...(options.filingLimits && fn.environment[ENV.filingLimits] !== undefined
@@ -278,7 +296,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         fn: functions.get(route.functionLogicalId) as LocalFunction,
       })),
       authorizer: { issuer: pool.issuer, audience: [pool.clientId], jwksUrl: pool.jwksUrl },
-      cors: plan.cors,
+      cors: plan.cors && portalUrl ? { ...plan.cors, allowOrigins: [...plan.cors.allowOrigins, portalUrl] } : plan.cors,
       exposeMetering: options.meter,
     });
     stops.push(gateway.stop);
@@ -311,8 +329,22 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         : [];
     if (schedules.length > 0) stops.push(startScheduler({ schedules, log }).stop);
 
+    if (options.portalDir && portalUrl) {
+      const portal = await startPortal({
+        port: options.ports.portal,
+        dir: options.portalDir,
+        config: {
+          apiUrl: gateway.url,
+          cognito: { endpoint: cognito.endpoint, clientId: pool.clientId, region: LOCAL_REGION },
+        },
+        headers: siteHeaders({ connectSrc: [gateway.url, cognito.endpoint] }),
+      });
+      stops.push(portal.stop);
+    }
+
     const endpoints: LocalEndpoints = {
       apiUrl: gateway.url,
+      ...(portalUrl ? { portalUrl } : {}),
       healthUrl: `${gateway.url}/health`,
       openapiUrl: `${gateway.url}/openapi.json`,
       mailPageUrl: ses.mailPageUrl,

@@ -10,10 +10,17 @@ declare module 'vitest' {
   }
 }
 
-/** Starts the whole local stack once per test run, on free ports, in memory, and stops it after. */
+/** The built portal (`npm run build:web`), which the browser tests' stack serves. */
+const PORTAL_DIR = join(import.meta.dirname, '..', '..', 'web', 'dist');
+
+/**
+ * Starts the whole local stack once per test run, on free ports, in memory, and stops it after;
+ * for the browser tests, with the built portal.
+ */
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), 'finestreta-test-'));
   const stack = await startLocalStack({
+    ...(project.name === 'browser' ? { portalDir: PORTAL_DIR } : {}),
     dataDir,
     inMemory: true,
     ports: await freePorts(),

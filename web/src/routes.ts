@@ -1,0 +1,18 @@
+/**
+ * Screens by address. Each `import()` is its own chunk (see the budget in the README): the
+ * first load carries the layout, the router, the API client and the messages, nothing more.
+ */
+import type { Route } from './router';
+
+export const ROUTES: Route[] = [
+  { pattern: '/', load: () => import('./screens/NewTicket') },
+  { pattern: '/new', load: () => import('./screens/NewTicket') },
+  { pattern: '/new/sent', load: () => import('./screens/Filed') },
+  { pattern: '/sign-in', load: () => import('./screens/SignIn') },
+  { pattern: '/tickets', load: () => import('./screens/MyTickets') },
+  { pattern: '/tickets/:id', load: () => import('./screens/TicketScreen') },
+  { pattern: '/public/tickets/:id', load: () => import('./screens/GuestTicket') },
+  { pattern: '/satisfaction/:token', load: () => import('./screens/RatingLink') },
+];
+
+export const NOT_FOUND: Route = { pattern: '*', load: () => import('./screens/NotFound') };

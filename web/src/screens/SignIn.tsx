@@ -1,0 +1,109 @@
+import { useState } from 'preact/hooks';
+import { api, call } from '../api/client';
+import { type FieldErrors, summaryItems } from '../api/problem';
+import { SignInError, session, signIn } from '../auth/session';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { TextField } from '../components/fields';
+import { Page } from '../components/Page';
+import { type MessageKey, setLanguage, useI18n } from '../i18n';
+import { isLanguage } from '../i18n/languages';
+import { isEmail } from '../lib/validation';
+import { Link, navigate, useLocation } from '../router';
+
+const PATHS = ['email', 'password'];
+const FAILURES: Record<SignInError['reason'], MessageKey> = {
+  wrong: 'signIn.wrong',
+  tooMany: 'signIn.tooMany',
+  unsupported: 'signIn.unsupported',
+  network: 'error.network',
+};
+
+/** Only a path inside the portal, so a crafted `?next=` cannot send anyone elsewhere. */
+const safeNext = (next: string | null) => (next?.startsWith('/') && !next.startsWith('//') ? next : '/tickets');
+
+export default function SignIn() {
+  const { t } = useI18n();
+  const { search } = useLocation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string>();
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const found: FieldErrors = {};
+    if (!email.trim()) found.email = t('v.required', { label: t('signIn.email') });
+    else if (!isEmail(email)) found.email = t('v.email');
+    if (!password) found.password = t('v.required', { label: t('signIn.password') });
+    setErrors(found);
+    setFailure(undefined);
+    setAttempt((n) => n + 1);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    try {
+      await signIn(email, password);
+      // The profile's language wins over the page's only if the person never chose here.
+      const me = await call(api().GET('/me')).catch(() => undefined);
+      if (me) {
+        // The profile's name (a token may carry only the email).
+        const current = session.get();
+        if (current && me.name) session.set({ ...current, name: me.name });
+        if (isLanguage(me.language) && !localStorage.getItem('finestreta.language')) setLanguage(me.language);
+      }
+      navigate(safeNext(search.get('next')));
+    } catch (error) {
+      setFailure(t(error instanceof SignInError ? FAILURES[error.reason] : 'error.generic'));
+      setAttempt((n) => n + 1);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const items = [...summaryItems(errors, PATHS), ...(failure ? [{ message: failure }] : [])];
+  return (
+    <div class="two-columns">
+      <section>
+        <Page title={t('signIn.title')}>
+          <ErrorSummary items={items} attempt={attempt} />
+          <form onSubmit={submit} noValidate>
+            <TextField
+              path="email"
+              label={t('signIn.email')}
+              type="email"
+              autocomplete="username"
+              spellcheck={false}
+              value={email}
+              onInput={setEmail}
+              error={errors.email}
+            />
+            <TextField
+              path="password"
+              label={t('signIn.password')}
+              type="password"
+              autocomplete="current-password"
+              value={password}
+              onInput={setPassword}
+              error={errors.password}
+            />
+            <p class="hint">{t('signIn.reload')}</p>
+            <button type="submit" class="button" disabled={busy}>
+              {busy ? t('form.sending') : t('signIn.submit')}
+            </button>
+          </form>
+        </Page>
+      </section>
+      <aside class="panel panel--guest" aria-labelledby="guest-title">
+        <h2 id="guest-title">{t('signIn.guestTitle')}</h2>
+        <p>{t('signIn.guestText')}</p>
+        <p>
+          <Link href="/new" class="button button--secondary">
+            {t('signIn.guestLink')}
+          </Link>
+        </p>
+        <p class="hint">{t('signIn.accounts')}</p>
+      </aside>
+    </div>
+  );
+}

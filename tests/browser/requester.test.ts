@@ -160,6 +160,65 @@ describe('a citizen in the portal, in Catalan', () => {
   });
 });
 
+describe('the portal without a mouse, and zoomed', () => {
+  it('is worked with the keyboard alone: skip link, sign-in, the menu, and the error summary’s links', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(portalUrl('/sign-in'));
+    await page.getByLabel('Adreça electrònica').waitFor();
+    // The first Tab reaches the skip link, and following it puts the focus in the main content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate<string>('document.activeElement?.textContent ?? ""')).toBe(
+      'Salta al contingut principal',
+    );
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusIn(page, '#main')).toBe(true);
+    // Tab to each field of the form, type, and send it with Enter.
+    while (!(await focusIn(page, 'input[type=email]'))) await page.keyboard.press('Tab');
+    await page.keyboard.type(CITIZEN.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(CITIZEN.password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Tanca la sessió' }).waitFor();
+    // The menu's link by keyboard, then an empty form sent: the summary's first link leads to its field.
+    await page
+      .getByRole('navigation', { name: 'Menú principal' })
+      .getByRole('link', { name: 'Nova sol·licitud' })
+      .focus();
+    await page.keyboard.press('Enter');
+    const { path } = await topicIn('ca');
+    for (const level of path) {
+      await page.getByRole('radio', { name: level.name, exact: true }).focus();
+      await page.keyboard.press('Space');
+    }
+    await page.getByRole('button', { name: 'Envia la sol·licitud' }).focus();
+    await page.keyboard.press('Enter');
+    const summary = page.getByRole('alert').filter({ hasText: 'Hi ha un problema' });
+    await summary.waitFor();
+    const first = summary.getByRole('link').first();
+    const target = ((await first.getAttribute('href')) ?? '').replace(/^#/, '');
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate<string>('document.activeElement?.id ?? ""')).toBe(target);
+    await context.close();
+  });
+
+  it('reflows at 200 % zoom of a 1280-pixel window (640 CSS pixels) without sideways scrolling', async () => {
+    const context = await newContext(browser, { width: 640 });
+    const page = await context.newPage();
+    await signIn(page);
+    await menu(page, 'Nova sol·licitud');
+    const { path } = await topicIn('ca');
+    for (const level of path) await page.getByRole('radio', { name: level.name, exact: true }).check();
+    await page.getByRole('button', { name: 'Envia la sol·licitud' }).waitFor();
+    expect(await fitsWidth(page)).toBe(true);
+    await menu(page, 'Les meves sol·licituds');
+    await page.getByRole('heading', { level: 1, name: 'Les meves sol·licituds' }).waitFor();
+    expect(await fitsWidth(page)).toBe(true);
+    await context.close();
+  });
+});
+
 describe('the portal in Aranese', () => {
   it('is chosen in the header, remembered, and every screen speaks it', async () => {
     const context = await newContext(browser);

@@ -1,3 +1,4 @@
+import { ifMatchVersion } from './http';
 import { slug, text } from './text';
 import * as z from './zod';
 
@@ -60,17 +61,7 @@ export const AgentParams = z.strictObject({
 });
 
 /** `If-Match` is optional on PUT: without it the PUT creates, and is a 409 if the document exists. */
-export const OptionalIfMatch = z.object({
-  'if-match': z.optional(
-    z.pipe(
-      z.pipe(
-        z.string(),
-        z.transform((value) => Number(value.replace(/^W\//, '').replaceAll('"', ''))),
-      ),
-      z.int('If-Match must be a version number.').check(z.positive('If-Match must be a version number.')),
-    ),
-  ),
-});
+export const OptionalIfMatch = z.object({ 'if-match': z.optional(ifMatchVersion()) });
 
 export const AuditQuery = z.strictObject({
   organisationId: z.optional(slug()),

@@ -1,5 +1,18 @@
-import type * as z from 'zod/mini';
 import type { Group } from './vocabulary';
+import * as z from './zod';
+
+/**
+ * `If-Match: <version>`: a bare number or an entity tag (`"3"`, `W/"3"`), read as the version
+ * number. `missing` is the message when a route requires it.
+ */
+export const ifMatchVersion = (missing?: string) =>
+  z.pipe(
+    z.pipe(
+      z.string(missing ? { error: missing } : undefined),
+      z.transform((value) => Number(value.replace(/^W\//, '').replaceAll('"', ''))),
+    ),
+    z.int('If-Match must be a version number.').check(z.positive('If-Match must be a version number.')),
+  );
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

@@ -1,3 +1,4 @@
+import { ifMatchVersion } from './http';
 import { phone, slug, text } from './text';
 import {
   AUTHOR_KINDS,
@@ -113,15 +114,7 @@ export type UpdateTicket = z.infer<typeof UpdateTicket>;
 export const TicketParams = z.strictObject({ ticketId: z.uuid() });
 
 /** `If-Match: <version>`: a bare number or an entity tag (`"3"`, `W/"3"`). */
-export const IfMatchHeaders = z.object({
-  'if-match': z.pipe(
-    z.pipe(
-      z.string({ error: 'Send If-Match with the version you last read.' }),
-      z.transform((value) => Number(value.replace(/^W\//, '').replaceAll('"', ''))),
-    ),
-    z.int('If-Match must be a version number.').check(z.positive('If-Match must be a version number.')),
-  ),
-});
+export const IfMatchHeaders = z.object({ 'if-match': ifMatchVersion('Send If-Match with the version you last read.') });
 
 /** A guest's access token, from the link in their first mail. */
 export const GuestTokenHeaders = z.object({

@@ -146,13 +146,14 @@ async function putCatalogueDocument<K extends DocumentKind>(caller: Caller, put:
   return reply(existing ? 200 : 201, view(stored), versioned(stored));
 }
 
-/** An organisation's calendar or SLA policy: one each, under the organisation's id. */
-type Setting = 'calendar' | 'slaPolicy';
-
-async function readSetting<K extends Setting>(caller: Caller, kind: K, organisationId: string) {
-  const document = readOne(await readDocuments(), kind, organisationId, await administrator(caller));
+/** One document as the API shows it, with its version as the ETag. */
+async function readDocument<K extends DocumentKind>(caller: Caller, kind: K, id: string) {
+  const document = readOne(await readDocuments(), kind, id, await administrator(caller));
   return ok(view(document), versioned(document));
 }
+
+/** An organisation's calendar or SLA policy: one each, under the organisation's id. */
+type Setting = 'calendar' | 'slaPolicy';
 
 function putSetting<K extends Setting>(
   caller: Caller,
@@ -279,7 +280,7 @@ export const handler = byRoute(ADMIN_ROUTES, {
   },
 
   'GET /calendars/{organisationId}': {
-    run: async ({ params, caller }) => readSetting(caller, 'calendar', params.organisationId),
+    run: async ({ params, caller }) => readDocument(caller, 'calendar', params.organisationId),
   },
   'PUT /calendars/{organisationId}': {
     run: ({ params, headers, body, caller }) =>
@@ -287,7 +288,7 @@ export const handler = byRoute(ADMIN_ROUTES, {
   },
 
   'GET /sla-policies/{organisationId}': {
-    run: async ({ params, caller }) => readSetting(caller, 'slaPolicy', params.organisationId),
+    run: async ({ params, caller }) => readDocument(caller, 'slaPolicy', params.organisationId),
   },
   'PUT /sla-policies/{organisationId}': {
     run: ({ params, headers, body, caller }) =>
@@ -297,10 +298,7 @@ export const handler = byRoute(ADMIN_ROUTES, {
   },
 
   'GET /teams/{teamId}': {
-    run: async ({ params, caller }) => {
-      const document = readOne(await readDocuments(), 'team', params.teamId, await administrator(caller));
-      return ok(view(document), versioned(document));
-    },
+    run: async ({ params, caller }) => readDocument(caller, 'team', params.teamId),
   },
   'PUT /teams/{teamId}': {
     run: ({ params, headers, body, caller }) =>

@@ -113,12 +113,6 @@ export default function NewTicket() {
     setExtra([]);
   };
 
-  useEffect(() => {
-    // A topic with one ticket type needs no question.
-    const types = topic?.ticketTypes ?? [];
-    set('type', types.length === 1 ? (types[0] as string) : '');
-  }, [topic?.id]);
-
   if (loadError)
     return (
       <Page title={t('new.title')}>
@@ -138,7 +132,11 @@ export default function NewTicket() {
       </Page>
     );
 
-  const type = answers.type as TicketType | '';
+  // A topic with one ticket type needs no question; a choice made under another topic does not carry over.
+  const types = topic?.ticketTypes ?? [];
+  const type = (types.length === 1 ? types[0] : types.includes(answers.type as TicketType) ? answers.type : '') as
+    | TicketType
+    | '';
   const showImpact = type !== '' && IMPACT_TYPES.includes(type);
   const isCallback = type === 'callback';
 
@@ -274,7 +272,7 @@ export default function NewTicket() {
                 path="type"
                 label={t('new.type')}
                 options={typeOptions}
-                value={answers.type}
+                value={type}
                 onChange={(value) => set('type', value)}
                 error={errors.type}
               />

@@ -38,7 +38,13 @@ async function signIn(page: Page) {
   await page.getByLabel('Adreça electrònica').fill(CITIZEN.email);
   await page.getByLabel('Contrasenya').fill(CITIZEN.password);
   await page.getByRole('button', { name: 'Inicia la sessió' }).click();
+  await leftSignIn(page);
+}
+
+/** Signed in and taken on: the page reads the profile, then leaves the sign-in screen. */
+async function leftSignIn(page: Page) {
   await page.getByRole('button', { name: 'Tanca la sessió' }).waitFor();
+  await page.waitForURL((url) => url.pathname !== '/sign-in');
 }
 
 /** Nothing wider than the screen: no sideways scrolling. */
@@ -179,7 +185,7 @@ describe('the portal without a mouse, and zoomed', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type(CITIZEN.password);
     await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: 'Tanca la sessió' }).waitFor();
+    await leftSignIn(page);
     // The menu's link by keyboard, then an empty form sent: the summary's first link leads to its field.
     await page
       .getByRole('navigation', { name: 'Menú principal' })

@@ -201,6 +201,8 @@ describe('the portal without a mouse, and zoomed', () => {
     await page.keyboard.press('Enter');
     const summary = page.getByRole('alert').filter({ hasText: 'Hi ha un problema' });
     await summary.waitFor();
+    // The summary takes the focus when it appears; from there the keyboard goes on.
+    await expect.poll(() => focusIn(page, '[role=alert]')).toBe(true);
     const first = summary.getByRole('link').first();
     const target = ((await first.getAttribute('href')) ?? '').replace(/^#/, '');
     await first.focus();

@@ -48,7 +48,8 @@ export default defineConfig({
   preview: { port: 5173, strictPort: true, host: 'localhost' },
   plugins: [preact({ devToolsEnabled: false, prefreshEnabled: true }), localConfig()],
   build: {
-    outDir: 'dist',
+    // WEB_OUT_DIR: a build of its own (parallel test runs); npm start and CDK use dist.
+    outDir: process.env.WEB_OUT_DIR ?? 'dist',
     emptyOutDir: true,
     target: 'es2022',
     // Each screen is its own chunk (dynamic imports in src/routes.ts); budgets in the README.

@@ -36,6 +36,7 @@ const STAFF: Record<string, StaffProfile> = {
   'agent.oac360': agentOf('oac360', ['oac360-agents']),
   'tech.oac360': agentOf('oac360', ['oac360-technical-services']),
   'supervisor.oac360': { organisationId: 'oac360', teamIds: [], topicIds: [], supervisor: true },
+  'supervisor.hestia': { organisationId: 'hestia', teamIds: [], topicIds: [], supervisor: true },
 };
 
 export default async function seed(input: SeedInput): Promise<{ topics: number; profiles: number; tickets: number }> {

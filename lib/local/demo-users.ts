@@ -57,6 +57,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   demo('agent', 'Queralt Mir Font', 'ca', 'agent.oac360'),
   demo('agent', 'Xavier Pujol Rius', 'ca', 'tech.oac360'),
   demo('supervisor', 'Rosa Bosch Coll', 'ca', 'supervisor.oac360'),
+  demo('supervisor', 'Neus Arnau Peiró', 'oc', 'supervisor.hestia'),
 ];
 
 export const demoUser = (role: DemoRole): DemoUser => {

@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePorts, type LocalEndpoints, startLocalStack, UNLIMITED_FILING } from '../../lib/local/stack';
 
@@ -10,8 +10,8 @@ declare module 'vitest' {
   }
 }
 
-/** The built portal (`npm run build:web`), which the browser tests' stack serves. */
-const PORTAL_DIR = join(import.meta.dirname, '..', '..', 'web', 'dist');
+/** The built portal (`npm run build:web`, into WEB_OUT_DIR if set), which the browser tests' stack serves. */
+const PORTAL_DIR = resolve(import.meta.dirname, '..', '..', 'web', process.env.WEB_OUT_DIR ?? 'dist');
 
 /**
  * Starts the whole local stack once per test run, on free ports, in memory, and stops it after;

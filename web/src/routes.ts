@@ -13,6 +13,14 @@ export const ROUTES: Route[] = [
   { pattern: '/tickets/:id', load: () => import('./screens/TicketScreen') },
   { pattern: '/public/tickets/:id', load: () => import('./screens/GuestTicket') },
   { pattern: '/satisfaction/:token', load: () => import('./screens/RatingLink') },
+  { pattern: '/register', load: () => import('./screens/Register') },
+  // Staff: the desk (agents and supervisors), the indicators and the administration.
+  { pattern: '/desk', load: () => import('./screens/desk/Queues') },
+  { pattern: '/desk/tickets/:id', load: () => import('./screens/desk/WorkView') },
+  { pattern: '/reports', load: () => import('./screens/reports/Monthly') },
+  { pattern: '/admin', load: () => import('./screens/admin/Admin') },
+  { pattern: '/admin/:section', load: () => import('./screens/admin/Admin') },
+  { pattern: '/admin/:section/:id', load: () => import('./screens/admin/Admin') },
 ];
 
 export const NOT_FOUND: Route = { pattern: '*', load: () => import('./screens/NotFound') };

@@ -10,3 +10,4 @@ export type TicketStatus = Ticket['status'];
 export type TicketType = Ticket['type'];
 export type CreateTicket = Schemas['CreateTicket'];
 export type RatingInvitation = Schemas['RatingInvitation'];
+export type Me = Schemas['Me'];

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { api } from '../api/client';
+import { ADMIN_GROUPS, hasGroup, STAFF_GROUPS } from '../auth/profile';
 import { session, signOut } from '../auth/session';
 import { LANGUAGE_NAMES, LANGUAGES, type Language, setLanguage, useI18n } from '../i18n';
 import { useStore } from '../lib/store';
@@ -71,6 +72,21 @@ export function Layout({ children }: { children: ComponentChildren }) {
                 <li>
                   <NavLink href="/tickets">{t('nav.tickets')}</NavLink>
                 </li>
+              ) : null}
+              {hasGroup(signedIn, STAFF_GROUPS) ? (
+                <li>
+                  <NavLink href="/desk">{t('nav.desk')}</NavLink>
+                </li>
+              ) : null}
+              {hasGroup(signedIn, ADMIN_GROUPS) ? (
+                <>
+                  <li>
+                    <NavLink href="/reports">{t('nav.reports')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink href="/admin">{t('nav.admin')}</NavLink>
+                  </li>
+                </>
               ) : null}
             </ul>
             <div class="account">

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { api, call } from '../api/client';
 import { type FieldErrors, summaryItems } from '../api/problem';
+import { hasGroup, loadProfile, STAFF_GROUPS } from '../auth/profile';
 import { SignInError, session, signIn } from '../auth/session';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { TextField } from '../components/fields';
@@ -19,7 +19,8 @@ const FAILURES: Record<SignInError['reason'], MessageKey> = {
 };
 
 /** Only a path inside the portal, so a crafted `?next=` cannot send anyone elsewhere. */
-const safeNext = (next: string | null) => (next?.startsWith('/') && !next.startsWith('//') ? next : '/tickets');
+const safeNext = (next: string | null, staff: boolean) =>
+  next?.startsWith('/') && !next.startsWith('//') ? next : staff ? '/desk' : '/tickets';
 
 export default function SignIn() {
   const { t } = useI18n();
@@ -44,15 +45,16 @@ export default function SignIn() {
     setBusy(true);
     try {
       await signIn(email, password);
-      // The profile's language wins over the page's only if the person never chose here.
-      const me = await call(api().GET('/me')).catch(() => undefined);
-      if (me) {
-        // The profile's name (a token may carry only the email).
-        const current = session.get();
-        if (current && me.name) session.set({ ...current, name: me.name });
-        if (isLanguage(me.language) && !localStorage.getItem('finestreta.language')) setLanguage(me.language);
-      }
-      navigate(safeNext(search.get('next')));
+      navigate(safeNext(search.get('next'), hasGroup(session.get(), STAFF_GROUPS)));
+      // The profile's name (a token may carry only the email), and its language, which wins over
+      // the page's only if the person never chose here.
+      void loadProfile()
+        .then((me) => {
+          const current = session.get();
+          if (current && me.name) session.set({ ...current, name: me.name });
+          if (isLanguage(me.language) && !localStorage.getItem('finestreta.language')) setLanguage(me.language);
+        })
+        .catch(() => undefined);
     } catch (error) {
       setFailure(t(error instanceof SignInError ? FAILURES[error.reason] : 'error.generic'));
       setAttempt((n) => n + 1);

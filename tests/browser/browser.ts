@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { Language } from '../../contracts/vocabulary';
+import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '../../lib/local/demo-users';
 import { endpoints } from '../support/api';
 
 /** Debian's Chromium (`.ci/run` installs it): no browser is downloaded. */
@@ -65,4 +67,17 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Signs a demo user in (`agent.hestia`, `supervisor`…) in a language chosen first in the
+ * header, and waits until sign-in has taken them on to their first screen.
+ */
+export async function signInAs(page: Page, login: string, language: Language = 'ca'): Promise<void> {
+  await page.goto(portalUrl('/sign-in'));
+  if (language !== 'ca') await page.locator('#language').selectOption(language);
+  await page.locator('#f-email').fill(`${login}@${DEMO_EMAIL_DOMAIN}`);
+  await page.locator('#f-password').fill(DEMO_PASSWORD);
+  await page.locator('main form button[type="submit"]').click();
+  await page.waitForURL((url) => url.pathname !== '/sign-in');
 }

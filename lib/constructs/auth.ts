@@ -6,6 +6,7 @@ import {
   UserPool,
   type UserPoolClient,
   UserPoolGroup,
+  VerificationEmailStyle,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { GROUPS, type Group } from '../../contracts/vocabulary';
@@ -39,6 +40,20 @@ export class Auth extends Construct {
       signInCaseSensitive: false,
       selfSignUpEnabled: true,
       autoVerify: { email: true },
+      // One text for everyone: the code is mailed before the person has chosen a language.
+      // The local stack mails the same text (lib/local/stack.ts reads it from the template).
+      userVerification: {
+        emailStyle: VerificationEmailStyle.CODE,
+        emailSubject:
+          'Finestreta: codi de verificació · código de verificación · còdi de verificacion · verification code',
+        emailBody: [
+          'El vostre codi de verificació de Finestreta és {####}.',
+          'Su código de verificación de Finestreta es {####}.',
+          'Eth vòste còdi de verificacion de Finestreta ei {####}.',
+          'Your Finestreta verification code is {####}.',
+          'Si no heu demanat cap compte, no cal que feu res. · Si no ha pedido ninguna cuenta, no tiene que hacer nada. · Se non auetz demanat cap de compde, non vos cau hèr arren. · If you did not ask for an account, there is nothing to do.',
+        ].join('<br><br>'),
+      },
       // A changed email takes effect only once verified, so an account cannot be redirected.
       keepOriginal: { email: true },
       standardAttributes: { email: { required: true, mutable: true } },

@@ -41,6 +41,8 @@ export interface ManageOptions {
   logFile?: string;
   /** Time between SIGTERM and SIGKILL on stop(). */
   graceMs?: number;
+  /** Each chunk of the child's stdout and stderr, as text, for callers that act on what it says. */
+  onOutput?: (text: string) => void;
 }
 
 export interface SpawnChildOptions extends ManageOptions {
@@ -97,7 +99,7 @@ export const liveChildCount = (): number => live.size;
  * a full pipe.
  */
 export const manageChild = (child: ChildProcess, options: ManageOptions): ManagedChild => {
-  const { label, logFile, graceMs = DEFAULT_GRACE_MS } = options;
+  const { label, logFile, graceMs = DEFAULT_GRACE_MS, onOutput } = options;
   installHooks();
   live.add(child);
 
@@ -112,6 +114,7 @@ export const manageChild = (child: ChildProcess, options: ManageOptions): Manage
   const collect = (chunk: Buffer): void => {
     log?.write(chunk);
     tail = (tail + chunk.toString('utf8')).slice(-TAIL_CHARS);
+    onOutput?.(chunk.toString('utf8'));
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
@@ -25,6 +26,33 @@ export interface StartCognitoOptions {
   /** cognito-local's working directory: it keeps `.cognito/config.json` and `.cognito/db/` here. */
   dataDir: string;
   startTimeoutMs?: number;
+  /** A verification code cognito-local would have mailed (it only prints it): the stack mails it. */
+  onCode?: (delivery: CodeDelivery) => void;
+}
+
+export interface CodeDelivery {
+  destination: string;
+  code: string;
+}
+
+/**
+ * Reads the codes out of cognito-local's console output, where its "Confirmation Code Delivery"
+ * box says to whom and which code. Returns the deliveries found and the text still to be read
+ * (a box may arrive split across chunks).
+ */
+export function readCodeDeliveries(text: string): { deliveries: CodeDelivery[]; rest: string } {
+  const plain = stripVTControlCharacters(text);
+  const box = /Confirmation Code Delivery[\s\S]*?Destination:\s*(\S+)[\s\S]*?Code:\s*(\d+)/g;
+  const deliveries: CodeDelivery[] = [];
+  let end = -1;
+  for (let found = box.exec(plain); found; found = box.exec(plain)) {
+    deliveries.push({ destination: found[1] as string, code: found[2] as string });
+    end = box.lastIndex;
+  }
+  const rest = end >= 0 ? plain.slice(end) : plain;
+  // Output without a box start is of no use: keep only what may begin one.
+  const start = rest.lastIndexOf('Confirmation Code Delivery');
+  return { deliveries, rest: start >= 0 ? rest.slice(start) : '' };
 }
 
 export interface LocalCognito {
@@ -92,6 +120,15 @@ const writeConfig = (dataDir: string, port: number, endpoint: string): void => {
   writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
 };
 
+const codeReader = (onCode: (delivery: CodeDelivery) => void) => {
+  let pending = '';
+  return (text: string) => {
+    const { deliveries, rest } = readCodeDeliveries(pending + text);
+    pending = rest;
+    for (const delivery of deliveries) onCode(delivery);
+  };
+};
+
 export const startCognito = async (options: StartCognitoOptions): Promise<LocalCognito> => {
   const { port, startTimeoutMs = 30_000 } = options;
   await assertPortFree(port, LABEL);
@@ -108,6 +145,7 @@ export const startCognito = async (options: StartCognitoOptions): Promise<LocalC
     // cognito-local still runs on AWS SDK v2, which prints a maintenance-mode notice on every start.
     env: { ...process.env, PORT: String(port), HOST: LOOPBACK, AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1' },
     logFile: join(dataDir, 'cognito-local.log'),
+    onOutput: options.onCode ? codeReader(options.onCode) : undefined,
   });
   await waitUntilReady(child, async () => (await fetch(`${endpoint}/health`)).ok, {
     timeoutMs: startTimeoutMs,

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { LocalStackError } from './errors';
 import { assertPortFree, LOOPBACK } from './ports';
 
@@ -107,3 +108,40 @@ export const readMailbox = async (endpoint: string, sinceEpochSeconds?: number):
 export const clearMailbox = async (endpoint: string): Promise<void> => {
   await expectOk(await fetch(new URL('/clear-store', endpoint), { method: 'POST' }), 'Clearing the local SES mailbox');
 };
+
+/** The user pool's verification mail, as the template configures it (`{####}` for the code). */
+export interface VerificationMail {
+  subject: string;
+  /** HTML, as Cognito sends it. */
+  html: string;
+}
+
+/**
+ * Mails a code through the SES stand-in as the deployed user pool would mail it, so people
+ * trying `npm start` find their code in the local mailbox with every other mail.
+ */
+export async function mailVerificationCode(
+  endpoint: string,
+  mail: VerificationMail,
+  to: string,
+  code: string,
+): Promise<void> {
+  const html = mail.html.replaceAll('{####}', code);
+  const client = new SESv2Client(localSesClientConfig(endpoint));
+  try {
+    await client.send(
+      new SendEmailCommand({
+        FromEmailAddress: 'no-reply@verificationemail.com',
+        Destination: { ToAddresses: [to] },
+        Content: {
+          Simple: {
+            Subject: { Data: mail.subject },
+            Body: { Html: { Data: html }, Text: { Data: html.replaceAll('<br>', '\n') } },
+          },
+        },
+      }),
+    );
+  } finally {
+    client.destroy();
+  }
+}

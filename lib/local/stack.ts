@@ -20,11 +20,11 @@ import { localDynamoDbClientConfig, startDynamoDb } from './dynamodb';
 import { type Gateway, startGateway } from './gateway';
 import { LocalFunction } from './lambda-host';
 import { startPortal } from './portal';
-import { assertPortFree, freePort } from './ports';
+import { assertPortFree, freePort, LOOPBACK } from './ports';
 import { runAsFunction } from './run-as-function';
 import { ensureBucket, startS3 } from './s3';
 import { startScheduler } from './scheduler';
-import { startSes } from './ses';
+import { mailVerificationCode, startSes, type VerificationMail } from './ses';
 import { startStreamPoller } from './stream-poller';
 import { synthesizeStack } from './synth';
 import { planFromTemplate, type ResolveContext, resolveValue } from './template';
@@ -165,6 +165,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     log('Synthesizing the CDK stack…');
     const { template, config } = synthesizeStack();
     const plan = planFromTemplate(template);
+    const verificationMail = verificationMailOf(template);
 
     log('Starting DynamoDB Local, s3rver, SES and Cognito stand-ins…');
     // allSettled, not all: a failed start must not leave the others running unstopped.
@@ -175,7 +176,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       }),
       startS3({ port: options.ports.s3, dataDir: join(dataDir, 's3') }),
       startSes({ port: options.ports.ses }),
-      startCognito({ port: options.ports.cognito, dataDir: join(dataDir, 'cognito') }),
+      startCognito({
+        port: options.ports.cognito,
+        dataDir: join(dataDir, 'cognito'),
+        onCode: ({ destination, code }) =>
+          void mailVerificationCode(
+            `http://${LOOPBACK}:${options.ports.ses}`,
+            verificationMail,
+            destination,
+            code,
+          ).catch((error: unknown) => log(`Could not mail a verification code to ${destination}: ${String(error)}`)),
+      }),
     ]);
     for (const result of started) if (result.status === 'fulfilled') stops.push(result.value.stop);
     const failure = started.find((result) => result.status === 'rejected');
@@ -439,4 +450,15 @@ export async function ensureTable(
       }),
     );
   }
+}
+
+/** The user pool's verification mail as the template sets it, for the local relay of codes. */
+function verificationMailOf(template: ReturnType<typeof synthesizeStack>['template']): VerificationMail {
+  const pool = Object.values(template.Resources).find((resource) => resource.Type === 'AWS::Cognito::UserPool');
+  const message = (pool?.Properties as { VerificationMessageTemplate?: Record<string, string> } | undefined)
+    ?.VerificationMessageTemplate;
+  return {
+    subject: message?.EmailSubject ?? 'Your verification code',
+    html: message?.EmailMessage ?? 'Your verification code is {####}.',
+  };
 }

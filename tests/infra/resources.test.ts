@@ -183,6 +183,17 @@ describe('user pool', () => {
     });
   });
 
+  it('mails the code that confirms a new account in the four languages at once', () => {
+    const pool = Object.values(template.findResources('AWS::Cognito::UserPool') as Record<string, CfnResource>)[0];
+    const message = pool?.Properties.VerificationMessageTemplate as Record<string, string>;
+    expect(message.DefaultEmailOption).toBe('CONFIRM_WITH_CODE');
+    for (const words of ['codi de verificació', 'código de verificación', 'còdi de verificacion', 'verification code']) {
+      expect(message.EmailSubject).toContain(words);
+      expect(message.EmailMessage).toContain(words);
+    }
+    expect(message.EmailMessage.match(/\{####\}/g)).toHaveLength(4);
+  });
+
   it('has exactly the staff groups the handlers check', () => {
     const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup') as Record<string, CfnResource>);
     expect(groups.map((group) => group.Properties.GroupName).sort()).toEqual([...GROUPS].sort());

@@ -13,7 +13,8 @@ export const ROUTES: Route[] = [
   { pattern: '/tickets/:id', load: () => import('./screens/TicketScreen') },
   { pattern: '/public/tickets/:id', load: () => import('./screens/GuestTicket') },
   { pattern: '/satisfaction/:token', load: () => import('./screens/RatingLink') },
-  { pattern: '/register', load: () => import('./screens/Register') },
+  { pattern: '/register', load: () => import('./screens/account/Register') },
+  { pattern: '/register/confirm', load: () => import('./screens/account/Register') },
   // Staff: the desk (agents and supervisors), the indicators and the administration.
   { pattern: '/desk', load: () => import('./screens/desk/Queues') },
   { pattern: '/desk/tickets/:id', load: () => import('./screens/desk/WorkView') },

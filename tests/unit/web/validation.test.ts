@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { FormField } from '../../../web/src/api/types';
 import { translate } from '../../../web/src/i18n/translate';
-import { fieldsPayload, isPhone, isShown, validateTopicFields } from '../../../web/src/lib/validation';
+import {
+  fieldsPayload,
+  isPhone,
+  isShown,
+  meetsPasswordPolicy,
+  validateTopicFields,
+} from '../../../web/src/lib/validation';
 
 const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
   translate('en', key, params);
@@ -82,5 +88,21 @@ describe('topic form checks in the browser', () => {
         tags: ['a'],
       }),
     ).toEqual({ nationalId: '12345678Z', role: 'professional', coordinator: true, year: 2026, tags: ['a'] });
+  });
+});
+
+describe("the user pool's password policy, checked before sign-up", () => {
+  it('takes 12 characters with upper and lower case, a digit and a symbol', () => {
+    expect(meetsPasswordPolicy('Finestreta-2026')).toBe(true);
+  });
+
+  it.each([
+    ['too short', 'Fines-2026'],
+    ['no upper case', 'finestreta-2026'],
+    ['no lower case', 'FINESTRETA-2026'],
+    ['no digit', 'Finestreta-Demo'],
+    ['no symbol', 'Finestreta2026x'],
+  ])('refuses a password with %s', (_why, password) => {
+    expect(meetsPasswordPolicy(password)).toBe(false);
   });
 });

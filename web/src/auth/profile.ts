@@ -4,6 +4,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { api, call, type Me } from '../api/client';
+import { languageChosen, setLanguage } from '../i18n';
+import { isLanguage } from '../i18n/languages';
 import { useStore } from '../lib/store';
 import { type Session, session } from './session';
 
@@ -21,6 +23,20 @@ export function loadProfile(): Promise<Me> {
     });
   }
   return cached.profile;
+}
+
+/**
+ * Right after sign-in: the profile's name (a token may carry only the email) and its language,
+ * which wins over the page's only if the person never chose one here.
+ */
+export function adoptProfile(): void {
+  loadProfile()
+    .then((me) => {
+      const current = session.get();
+      if (current && me.name) session.set({ ...current, name: me.name });
+      if (isLanguage(me.language) && !languageChosen()) setLanguage(me.language);
+    })
+    .catch(() => undefined);
 }
 
 /** The profile, undefined while it loads (or when it could not be read). */

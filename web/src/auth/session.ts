@@ -25,7 +25,7 @@ export const session = createStore<Session | null>(null);
 let refreshToken: string | undefined;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
-export type SignInFailure = 'wrong' | 'tooMany' | 'unsupported' | 'network';
+export type SignInFailure = 'wrong' | 'tooMany' | 'unsupported' | 'unconfirmed' | 'network';
 
 export class SignInError extends Error {
   constructor(readonly reason: SignInFailure) {
@@ -40,7 +40,8 @@ interface AuthenticationResult {
   ExpiresIn: number;
 }
 
-async function initiateAuth(flow: 'USER_PASSWORD_AUTH' | 'REFRESH_TOKEN_AUTH', parameters: Record<string, string>) {
+/** One call of the Cognito user pools API; the error type (`UsernameExistsException`…) on failure. */
+async function cognitoCall<T>(target: string, body: Record<string, unknown>): Promise<T> {
   const { cognito } = config();
   let response: Response;
   try {
@@ -48,25 +49,62 @@ async function initiateAuth(flow: 'USER_PASSWORD_AUTH' | 'REFRESH_TOKEN_AUTH', p
       method: 'POST',
       headers: {
         'Content-Type': 'application/x-amz-json-1.1',
-        'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth',
+        'X-Amz-Target': `AWSCognitoIdentityProviderService.${target}`,
       },
-      body: JSON.stringify({ AuthFlow: flow, ClientId: cognito.clientId, AuthParameters: parameters }),
+      body: JSON.stringify({ ClientId: cognito.clientId, ...body }),
     });
   } catch {
-    throw new SignInError('network');
+    throw new CognitoError('network');
   }
-  const body = (await response.json().catch(() => ({}))) as {
-    __type?: string;
-    ChallengeName?: string;
-    AuthenticationResult?: AuthenticationResult;
-  };
-  if (!response.ok) {
-    const type = body.__type ?? '';
+  const answer = (await response.json().catch(() => ({}))) as T & { __type?: string };
+  if (!response.ok) throw new CognitoError((answer.__type ?? '').split('#').pop() || 'unknown');
+  return answer;
+}
+
+export class CognitoError extends Error {
+  /** Cognito's exception name without its namespace, or `network`. */
+  constructor(readonly type: string) {
+    super(`Cognito: ${type}`);
+  }
+}
+
+async function initiateAuth(flow: 'USER_PASSWORD_AUTH' | 'REFRESH_TOKEN_AUTH', parameters: Record<string, string>) {
+  let body: { ChallengeName?: string; AuthenticationResult?: AuthenticationResult };
+  try {
+    body = await cognitoCall('InitiateAuth', { AuthFlow: flow, AuthParameters: parameters });
+  } catch (error) {
+    const type = error instanceof CognitoError ? error.type : '';
+    if (type === 'network' || type === 'UserNotConfirmedException')
+      throw new SignInError(type === 'network' ? 'network' : 'unconfirmed');
     throw new SignInError(/TooManyRequests|LimitExceeded/.test(type) ? 'tooMany' : 'wrong');
   }
   // A challenge (new password, MFA) needs screens this portal does not have yet.
   if (body.ChallengeName || !body.AuthenticationResult) throw new SignInError('unsupported');
   return body.AuthenticationResult;
+}
+
+/**
+ * Registration: the pool mails a code to confirm the address (SignUp), which the person types
+ * back (ConfirmSignUp). Failures are CognitoErrors (`UsernameExistsException`,
+ * `InvalidPasswordException`, `CodeMismatchException`, `ExpiredCodeException`…).
+ */
+export async function signUp(account: { email: string; password: string; name: string }): Promise<void> {
+  await cognitoCall('SignUp', {
+    Username: account.email.trim(),
+    Password: account.password,
+    UserAttributes: [
+      { Name: 'email', Value: account.email.trim() },
+      { Name: 'name', Value: account.name.trim() },
+    ],
+  });
+}
+
+export async function confirmSignUp(email: string, code: string): Promise<void> {
+  await cognitoCall('ConfirmSignUp', { Username: email.trim(), ConfirmationCode: code.trim() });
+}
+
+export async function resendCode(email: string): Promise<void> {
+  await cognitoCall('ResendConfirmationCode', { Username: email.trim() });
 }
 
 /** The claims of a JWT, read without verifying it: the API verifies; the page only shows a name. */

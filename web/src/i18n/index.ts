@@ -26,6 +26,15 @@ function initialLanguage(): Language {
 
 export const language = createStore<Language>(initialLanguage());
 
+/** Whether the reader chose a language on this device (else their profile's may be used). */
+export function languageChosen(): boolean {
+  try {
+    return localStorage.getItem(STORAGE_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
 export function setLanguage(next: Language): void {
   try {
     localStorage.setItem(STORAGE_KEY, next);

@@ -19,6 +19,14 @@ const PHONE = /^\+?[0-9]{9,15}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const isEmail = (value: string): boolean => EMAIL.test(value.trim());
+
+/** The user pool's password policy (lib/constructs/auth.ts): 12 characters, upper, lower, digit, symbol. */
+export const meetsPasswordPolicy = (password: string): boolean =>
+  password.length >= 12 &&
+  /[a-z]/.test(password) &&
+  /[A-Z]/.test(password) &&
+  /\d/.test(password) &&
+  /[^A-Za-z0-9\s]/.test(password);
 export const isPhone = (value: string): boolean => PHONE.test(value.replace(/[\s().-]/g, ''));
 
 const ID_MESSAGES: Record<NationalIdProblem, MessageKey> = {

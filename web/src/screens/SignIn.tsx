@@ -1,12 +1,11 @@
 import { useState } from 'preact/hooks';
 import { type FieldErrors, summaryItems } from '../api/problem';
-import { hasGroup, loadProfile, STAFF_GROUPS } from '../auth/profile';
+import { adoptProfile, hasGroup, STAFF_GROUPS } from '../auth/profile';
 import { SignInError, session, signIn } from '../auth/session';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { TextField } from '../components/fields';
 import { Page } from '../components/Page';
-import { type MessageKey, setLanguage, useI18n } from '../i18n';
-import { isLanguage } from '../i18n/languages';
+import { type MessageKey, useI18n } from '../i18n';
 import { isEmail } from '../lib/validation';
 import { Link, navigate, useLocation } from '../router';
 
@@ -15,6 +14,7 @@ const FAILURES: Record<SignInError['reason'], MessageKey> = {
   wrong: 'signIn.wrong',
   tooMany: 'signIn.tooMany',
   unsupported: 'signIn.unsupported',
+  unconfirmed: 'signIn.unconfirmed',
   network: 'error.network',
 };
 
@@ -46,15 +46,7 @@ export default function SignIn() {
     try {
       await signIn(email, password);
       navigate(safeNext(search.get('next'), hasGroup(session.get(), STAFF_GROUPS)));
-      // The profile's name (a token may carry only the email), and its language, which wins over
-      // the page's only if the person never chose here.
-      void loadProfile()
-        .then((me) => {
-          const current = session.get();
-          if (current && me.name) session.set({ ...current, name: me.name });
-          if (isLanguage(me.language) && !localStorage.getItem('finestreta.language')) setLanguage(me.language);
-        })
-        .catch(() => undefined);
+      adoptProfile();
     } catch (error) {
       setFailure(t(error instanceof SignInError ? FAILURES[error.reason] : 'error.generic'));
       setAttempt((n) => n + 1);
@@ -64,11 +56,22 @@ export default function SignIn() {
   };
 
   const items = [...summaryItems(errors, PATHS), ...(failure ? [{ message: failure }] : [])];
+  const unconfirmed = failure === t('signIn.unconfirmed');
   return (
     <div class="two-columns">
       <section>
         <Page title={t('signIn.title')}>
+          {search.get('confirmed') ? (
+            <p class="panel panel--success" role="status">
+              {t('signIn.confirmed')}
+            </p>
+          ) : null}
           <ErrorSummary items={items} attempt={attempt} />
+          {unconfirmed ? (
+            <p>
+              <Link href={`/register/confirm?email=${encodeURIComponent(email.trim())}`}>{t('signIn.confirm')}</Link>
+            </p>
+          ) : null}
           <form onSubmit={submit} noValidate>
             <TextField
               path="email"
@@ -96,16 +99,26 @@ export default function SignIn() {
           </form>
         </Page>
       </section>
-      <aside class="panel panel--guest" aria-labelledby="guest-title">
-        <h2 id="guest-title">{t('signIn.guestTitle')}</h2>
-        <p>{t('signIn.guestText')}</p>
-        <p>
-          <Link href="/new" class="button button--secondary">
-            {t('signIn.guestLink')}
-          </Link>
-        </p>
-        <p class="hint">{t('signIn.accounts')}</p>
-      </aside>
+      <div>
+        <aside class="panel panel--guest" aria-labelledby="guest-title">
+          <h2 id="guest-title">{t('signIn.guestTitle')}</h2>
+          <p>{t('signIn.guestText')}</p>
+          <p>
+            <Link href="/new" class="button button--secondary">
+              {t('signIn.guestLink')}
+            </Link>
+          </p>
+        </aside>
+        <aside class="panel" aria-labelledby="register-title">
+          <h2 id="register-title">{t('signIn.registerTitle')}</h2>
+          <p>{t('signIn.registerText')}</p>
+          <p>
+            <Link href="/register" class="button button--secondary">
+              {t('signIn.register')}
+            </Link>
+          </p>
+        </aside>
+      </div>
     </div>
   );
 }

@@ -1,4 +1,0 @@
-// Placeholder while the screen is being built; replaced by its owner.
-export default function Register() {
-  return null;
-}

@@ -126,7 +126,7 @@ describe('an agent at the desk, in Catalan', () => {
     await page.getByLabel('Text', { exact: true }).fill('Quin model d’impressora és? Hi surt algun missatge?');
     await page.getByRole('button', { name: 'Envia', exact: true }).click();
     await said(page, 'S’ha demanat informació al sol·licitant.');
-    await expect.poll(() => fact(page, 'Estat').textContent()).toBe('Pendent de la vostra informació');
+    await expect.poll(() => fact(page, 'Estat').textContent()).toBe('Pendent del sol·licitant');
     expect(await fact(page, 'Ara').textContent()).toContain('En pausa (a l’espera del sol·licitant)');
     expect(await page.locator('.thread article.desk-asks').count()).toBe(1);
 

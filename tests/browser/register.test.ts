@@ -37,6 +37,8 @@ describe('registering in the portal', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto(portalUrl('/sign-in'));
+    await expectAccessible(page, 'sign in');
+    await screenshot(page, 'ca-sign-in');
     await page.getByRole('link', { name: 'Crea un compte' }).click();
     await page.getByRole('heading', { level: 1, name: 'Crea un compte' }).waitFor();
     await expectAccessible(page, 'registration');

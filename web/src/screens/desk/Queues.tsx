@@ -16,6 +16,7 @@ import {
   type Priority,
   priorityWords,
   SlaBadge,
+  statusWords,
   type Team,
   teamName,
   useDeskMessages,
@@ -81,7 +82,7 @@ function QueueTable({ tickets, caption }: { tickets: Ticket[]; caption: string }
                 {priorityWords(ticket.priority, t)}
               </td>
               <td data-label={t('col.status')}>
-                <span class={`status status--${ticket.status}`}>{ticket.statusLabel}</span>
+                <span class={`status status--${ticket.status}`}>{statusWords(ticket.status, t)}</span>
               </td>
               <td data-label={t('col.topic')}>{ticket.topic.name}</td>
               <td data-label={t('col.assignee')}>{ticket.assignee?.name ?? t('unassigned')}</td>

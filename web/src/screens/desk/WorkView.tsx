@@ -93,7 +93,7 @@ function Facts({ ticket, me, t }: { ticket: Ticket; me: string | undefined; t: D
   return (
     <dl class="facts desk-facts">
       <Fact label={t('fact.status')}>
-        <span class={`status status--${ticket.status}`}>{ticket.statusLabel}</span>
+        <span class={`status status--${ticket.status}`}>{statusWords(ticket.status, t)}</span>
       </Fact>
       <Fact label={t('fact.priority')}>{priorityWords(ticket.priority, t)}</Fact>
       <Fact label={t('fact.type')}>{t(`type.${ticket.type}` as MessageKey)}</Fact>

@@ -54,6 +54,8 @@ export default async function seed(input: SeedInput): Promise<{ topics: number; 
       emailVerified: true,
       language: user.locale,
       ...(staff ? { staff } : {}),
+      // As a first sign-in would make it: administration changes profiles at the version it read.
+      version: 1,
       createdAt: at,
       updatedAt: at,
     });

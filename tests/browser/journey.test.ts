@@ -8,6 +8,7 @@ import { messages as deskMessages } from '../../web/src/screens/desk/messages';
 import { messages as reportMessages } from '../../web/src/screens/reports/messages';
 import { api, newUser, tokenAs } from '../support/api';
 import { mailsAbout, nowSeconds } from '../support/mail';
+import { fileAsGuest } from '../support/tickets';
 import {
   expectAccessible,
   fillTopicForm,
@@ -24,7 +25,7 @@ import {
  * every screen of every role: a citizen files on a topic whose form asks for a NIF (first with a
  * wrong letter), finds the ticket in My tickets; an agent takes it from the queue and asks for
  * information; the citizen answers; the agent resolves it; the citizen rates it from the mail's
- * link; the supervisor downloads the month's indicators as CSV.
+ * link; a guest follows their mailed link; the supervisor downloads the month's indicators as CSV.
  */
 const TEAM = 'hestia-support';
 
@@ -156,6 +157,17 @@ describe.each<Language>(['ca', 'oc'])('the whole service, in %s', (lang) => {
     await shot(citizen, 'rating');
     await citizen.getByRole('button', { name: t('ticket.rateSubmit') }).click();
     await citizen.getByRole('heading', { level: 1, name: t('rating.thanks') }).waitFor();
+
+    // A guest follows the link of their first mail to their ticket.
+    const guest = await fileAsGuest();
+    const guestPage = await pageOf();
+    await guestPage.goto(portalUrl(`/public/tickets/${guest.ticket.id}#token=${guest.token}`));
+    await guestPage.locator('#language').selectOption(lang);
+    await guestPage
+      .getByRole('heading', { level: 1, name: t('ticket.title', { number: guest.ticket.number }) })
+      .waitFor();
+    await expectAccessible(guestPage, 'a guest’s ticket');
+    await shot(guestPage, 'guest-ticket');
 
     // The supervisor's month: the CSV counts the rating among the month's figures.
     const supervisor = await pageOf();

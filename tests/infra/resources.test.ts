@@ -191,7 +191,7 @@ describe('user pool', () => {
       expect(message.EmailSubject).toContain(words);
       expect(message.EmailMessage).toContain(words);
     }
-    expect(message.EmailMessage.match(/\{####\}/g)).toHaveLength(4);
+    expect(message.EmailMessage?.match(/\{####\}/g)).toHaveLength(4);
   });
 
   it('has exactly the staff groups the handlers check', () => {

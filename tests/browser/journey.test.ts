@@ -166,6 +166,8 @@ describe.each<Language>(['ca', 'oc'])('the whole service, in %s', (lang) => {
     await guestPage
       .getByRole('heading', { level: 1, name: t('ticket.title', { number: guest.ticket.number }) })
       .waitFor();
+    // The token leaves the address bar (and so the history and any shared screenshot).
+    expect(guestPage.url()).not.toContain(guest.token);
     await expectAccessible(guestPage, 'a guest’s ticket');
     await shot(guestPage, 'guest-ticket');
 

@@ -1,14 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Topic } from '../../contracts/topics';
-import { api, tokenAs } from '../support/api';
-import { mailsAbout, nowSeconds } from '../support/mail';
-import { fileAsGuest, type TicketBody } from '../support/tickets';
 import { expectAccessible, launch, newContext, portalUrl, screenshot, topicIn } from './browser';
 
 /**
  * The citizen's side of the portal beyond the journey (journey.test.ts): on a phone, with the
- * keyboard alone, zoomed, in Aranese from the first screen, and as a guest with the mailed link.
+ * keyboard alone, zoomed, and in Aranese from the first screen.
  */
 const CITIZEN = { email: 'citizen@finestreta.local', password: 'Finestreta-Demo-2026!' };
 
@@ -136,20 +132,6 @@ describe('the portal in Aranese', () => {
     await screenshot(page, 'oc-new-ticket');
     await page.reload();
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('oc');
-    await context.close();
-  });
-});
-
-describe('a guest', () => {
-  it('follows the mailed link to their ticket, which the address bar then no longer shows', async () => {
-    const guest = await fileAsGuest();
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await page.goto(portalUrl(`/public/tickets/${guest.ticket.id}#token=${guest.token}`));
-    await page.getByRole('heading', { level: 1, name: new RegExp(guest.ticket.number) }).waitFor();
-    expect(page.url()).not.toContain(guest.token);
-    await expectAccessible(page, 'a guest’s ticket');
-    await screenshot(page, 'ca-guest-ticket');
     await context.close();
   });
 });

@@ -187,7 +187,12 @@ describe('user pool', () => {
     const pool = Object.values(template.findResources('AWS::Cognito::UserPool') as Record<string, CfnResource>)[0];
     const message = pool?.Properties.VerificationMessageTemplate as Record<string, string>;
     expect(message.DefaultEmailOption).toBe('CONFIRM_WITH_CODE');
-    for (const words of ['codi de verificació', 'código de verificación', 'còdi de verificacion', 'verification code']) {
+    for (const words of [
+      'codi de verificació',
+      'código de verificación',
+      'còdi de verificacion',
+      'verification code',
+    ]) {
       expect(message.EmailSubject).toContain(words);
       expect(message.EmailMessage).toContain(words);
     }

@@ -29,7 +29,7 @@ describe('the verification codes the local Cognito prints', () => {
     expect(first.deliveries).toEqual([]);
     const second = readCodeDeliveries(first.rest + BOX.slice(cut));
     expect(second.deliveries).toEqual([{ destination: 'nuria@example.cat', code: '123456' }]);
-    expect(readCodeDeliveries(second.rest + 'more output\n').deliveries).toEqual([]);
+    expect(readCodeDeliveries(`${second.rest}more output\n`).deliveries).toEqual([]);
   });
 
   it('are all read when several come at once', () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, tokenAs } from '../support/api';
-import { expectAccessible, launch, newContext, portalUrl, screenshot, signInAs } from './browser';
+import { expectAccessible, launch, newContext, screenshot, signInAs } from './browser';
 
 /**
  * Hèstia's supervisor administers the service in a real Chromium, checked with axe-core in
@@ -44,16 +44,6 @@ const focusIn = (page: Page, selector: string) =>
 const goInApp = (page: Page, path: string) =>
   page.evaluate(`history.pushState(null, '', ${JSON.stringify(path)}); dispatchEvent(new PopStateEvent('popstate'))`);
 
-/**
- * Signs in with Catalan chosen on this device first: otherwise the profile's language is taken
- * (Hèstia's supervisor reads Aranese, the admin English).
- */
-async function signInInCatalan(page: Page, login: string) {
-  await page.goto(portalUrl('/sign-in'));
-  await page.locator('#language').selectOption('ca');
-  await signInAs(page, login);
-}
-
 const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
 const said = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text }).waitFor();
 const menu = (page: Page, name: string) =>
@@ -73,7 +63,7 @@ describe('a supervisor administers their organisation, in Catalan', () => {
   beforeAll(async () => {
     context = await newContext(browser);
     page = await context.newPage();
-    await signInInCatalan(page, SUPERVISOR);
+    await signInAs(page, SUPERVISOR, 'ca');
   });
   afterAll(async () => {
     await context?.close();
@@ -338,7 +328,7 @@ describe('the administration on a phone', () => {
   it('fits 320 px: forms in one column, tables as cards', async () => {
     const context = await newContext(browser, { width: 320 });
     const page = await context.newPage();
-    await signInInCatalan(page, SUPERVISOR);
+    await signInAs(page, SUPERVISOR, 'ca');
     await menu(page, 'Administració');
     await h1(page, 'Administració');
     expect(await fitsWidth(page)).toBe(true);
@@ -357,7 +347,7 @@ describe('who may administer', () => {
   it('shows an agent the "no access" page', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
-    await signInInCatalan(page, 'agent.hestia');
+    await signInAs(page, 'agent.hestia', 'ca');
     expect(await page.getByRole('link', { name: 'Administració' }).count()).toBe(0);
     await goInApp(page, '/admin');
     await h1(page, 'No hi teniu accés');
@@ -368,7 +358,7 @@ describe('who may administer', () => {
   it('has an admin choose the organisation first', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
-    await signInInCatalan(page, 'admin');
+    await signInAs(page, 'admin', 'ca');
     await menu(page, 'Administració');
     await h1(page, 'Administració');
     await page.getByLabel('Organització').selectOption('hestia');

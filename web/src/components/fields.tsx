@@ -16,7 +16,7 @@ interface Common {
   optional?: boolean;
 }
 
-function describedBy(path: string, hint: unknown, error: string | undefined) {
+export function describedBy(path: string, hint: unknown, error: string | undefined) {
   const ids = [hint ? `${fieldId(path)}-hint` : '', error ? `${fieldId(path)}-error` : ''].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
@@ -33,7 +33,7 @@ function LabelText({ label, optional }: { label: string; optional?: boolean }) {
   );
 }
 
-function HintAndError({ path, hint, error }: { path: string; hint?: ComponentChildren; error?: string }) {
+export function HintAndError({ path, hint, error }: { path: string; hint?: ComponentChildren; error?: string }) {
   return (
     <>
       {hint ? (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, call, type Ticket, type TicketStatus } from '../api/client';
 import { ApiError } from '../api/problem';
 import { Loading, Page } from '../components/Page';
+import { Paging } from '../components/Paging';
 import { type MessageKey, useI18n } from '../i18n';
 import { formatShortDate } from '../i18n/dates';
 import { nextSort, type Sort, type SortKey, sortTickets } from '../lib/sort';
@@ -146,22 +147,7 @@ function Tickets() {
       ) : (
         <>
           <TicketsTable tickets={page.items} />
-          <nav class="paging" aria-label={t('tickets.paging')}>
-            {cursors.length > 1 ? (
-              <button type="button" class="button button--secondary" onClick={() => setCursors((c) => c.slice(0, -1))}>
-                {t('tickets.previous')}
-              </button>
-            ) : null}
-            {page.nextCursor ? (
-              <button
-                type="button"
-                class="button button--secondary"
-                onClick={() => setCursors((c) => [...c, page.nextCursor ?? undefined])}
-              >
-                {t('tickets.next')}
-              </button>
-            ) : null}
-          </nav>
+          <Paging cursors={cursors} nextCursor={page.nextCursor} onChange={setCursors} />
         </>
       )}
     </Page>

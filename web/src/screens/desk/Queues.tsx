@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, call, type Ticket, type TicketStatus } from '../../api/client';
 import { STAFF_GROUPS, useProfile } from '../../auth/profile';
 import { Loading, Page } from '../../components/Page';
+import { Paging } from '../../components/Paging';
 import { Link, navigate, useLocation } from '../../router';
 import { RequireSignIn } from '../RequireSignIn';
 import { failureText } from '../TicketView';
@@ -195,8 +196,7 @@ function Desk() {
   // Cursors of the pages before this one (so Previous needs none from the API), for this query only.
   const [paging, setPaging] = useState<{ key: string; cursors: (string | undefined)[] }>({ key, cursors: [undefined] });
   const cursors = paging.key === key ? paging.cursors : [undefined];
-  const setCursors = (change: (list: (string | undefined)[]) => (string | undefined)[]) =>
-    setPaging({ key, cursors: change(cursors) });
+  const setCursors = (next: (string | undefined)[]) => setPaging({ key, cursors: next });
   const [page, setPage] = useState<{ items: Ticket[]; nextCursor: string | null }>();
   const [error, setError] = useState<string>();
   const cursor = cursors[cursors.length - 1];
@@ -265,26 +265,7 @@ function Desk() {
           ) : (
             <>
               <QueueTable tickets={page.items} caption={caption} />
-              <nav class="paging" aria-label={t('tickets.paging')}>
-                {cursors.length > 1 ? (
-                  <button
-                    type="button"
-                    class="button button--secondary"
-                    onClick={() => setCursors((c) => c.slice(0, -1))}
-                  >
-                    {t('tickets.previous')}
-                  </button>
-                ) : null}
-                {page.nextCursor ? (
-                  <button
-                    type="button"
-                    class="button button--secondary"
-                    onClick={() => setCursors((c) => [...c, page.nextCursor ?? undefined])}
-                  >
-                    {t('tickets.next')}
-                  </button>
-                ) : null}
-              </nav>
+              <Paging cursors={cursors} nextCursor={page.nextCursor} onChange={setCursors} />
             </>
           )}
         </>

@@ -5,6 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { fieldId } from '../../../api/problem';
+import { describedBy, HintAndError } from '../../../components/fields';
 import { LANGUAGE_NAMES } from '../../../i18n/languages';
 import { LANGS, type Localized } from './model';
 
@@ -14,28 +15,6 @@ interface Common {
   label: ComponentChildren;
   hint?: ComponentChildren;
   error?: string;
-}
-
-function describedBy(path: string, hint: unknown, error: string | undefined) {
-  const ids = [hint ? `${fieldId(path)}-hint` : '', error ? `${fieldId(path)}-error` : ''].filter(Boolean);
-  return ids.length > 0 ? ids.join(' ') : undefined;
-}
-
-function HintAndError({ path, hint, error }: { path: string; hint?: ComponentChildren; error?: string }) {
-  return (
-    <>
-      {hint ? (
-        <div class="hint" id={`${fieldId(path)}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p class="field-error" id={`${fieldId(path)}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </>
-  );
 }
 
 export function Text(

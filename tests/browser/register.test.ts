@@ -1,13 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, endpoints } from '../support/api';
+import { api, endpoints, newUser } from '../support/api';
 import { mailTo, nowSeconds } from '../support/mail';
 import { expectAccessible, launch, newContext, portalUrl, screenshot } from './browser';
 
 /**
  * Registration from the portal: the account is created in the user pool, which mails a code
  * (locally, through the SES stand-in, as the deployed pool would); typing it back confirms the
- * address and signs the person in.
+ * address and signs the person in. A forgotten password is reset the same way.
  */
 let browser: Browser;
 beforeAll(async () => {
@@ -111,6 +111,34 @@ describe('registering in the portal', () => {
     await page.getByRole('link', { name: 'Ja i a un compde damb aguesta adreça. Inicietz era session.' }).waitFor();
     await expectAccessible(page, 'registration in Aranese');
     await screenshot(page, 'oc-register');
+    await context.close();
+  });
+
+  it('resets a forgotten password with the mailed code, and signs the person in with the new one', async () => {
+    const person = await newUser({ name: 'Pere Oblidadís' });
+    const since = nowSeconds();
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(portalUrl('/sign-in'));
+    await page.getByRole('link', { name: 'Heu oblidat la contrasenya?' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Recupereu la contrasenya' }).waitFor();
+    await expectAccessible(page, 'a forgotten password');
+    await page.getByLabel('Adreça electrònica').fill(person.email);
+    await submit(page);
+    await page.getByRole('heading', { level: 1, name: 'Poseu una contrasenya nova' }).waitFor();
+    const code = await mailedCode(person.email, since);
+    await page.getByLabel('Codi de verificació').fill(code);
+    await page.getByLabel('Contrasenya nova').fill('massa-curta');
+    await submit(page);
+    await page
+      .getByRole('alert')
+      .getByRole('link', { name: /^La contrasenya ha de tenir/ })
+      .waitFor();
+    await expectAccessible(page, 'a new password, refused');
+    await page.getByLabel('Contrasenya nova').fill(PASSWORD);
+    await submit(page);
+    await page.waitForURL((url) => url.pathname === '/tickets');
+    await page.getByText('Sessió de Pere Oblidadís').waitFor();
     await context.close();
   });
 });

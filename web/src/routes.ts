@@ -15,6 +15,8 @@ export const ROUTES: Route[] = [
   { pattern: '/satisfaction/:token', load: () => import('./screens/RatingLink') },
   { pattern: '/register', load: () => import('./screens/account/Register') },
   { pattern: '/register/confirm', load: () => import('./screens/account/Register') },
+  { pattern: '/forgot-password', load: () => import('./screens/account/ResetPassword') },
+  { pattern: '/forgot-password/confirm', load: () => import('./screens/account/ResetPassword') },
   // Staff: the desk (agents and supervisors), the indicators and the administration.
   { pattern: '/desk', load: () => import('./screens/desk/Queues') },
   { pattern: '/desk/tickets/:id', load: () => import('./screens/desk/WorkView') },

@@ -103,6 +103,19 @@ export async function confirmSignUp(email: string, code: string): Promise<void> 
   await cognitoCall('ConfirmSignUp', { Username: email.trim(), ConfirmationCode: code.trim() });
 }
 
+/** A forgotten password: the pool mails a code (to known addresses only; it never says which). */
+export async function forgotPassword(email: string): Promise<void> {
+  await cognitoCall('ForgotPassword', { Username: email.trim() });
+}
+
+export async function confirmForgotPassword(email: string, code: string, password: string): Promise<void> {
+  await cognitoCall('ConfirmForgotPassword', {
+    Username: email.trim(),
+    ConfirmationCode: code.trim(),
+    Password: password,
+  });
+}
+
 export async function resendCode(email: string): Promise<void> {
   await cognitoCall('ResendConfirmationCode', { Username: email.trim() });
 }

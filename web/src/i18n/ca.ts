@@ -52,6 +52,7 @@ export const ca = {
   'signIn.wrong': 'L’adreça electrònica o la contrasenya no són correctes.',
   'signIn.tooMany': 'Massa intents. Espereu uns minuts i torneu-ho a provar.',
   'signIn.unsupported': 'Aquest compte ha de completar un pas més a l’ajuntament abans d’entrar aquí.',
+  'signIn.forgot': 'Heu oblidat la contrasenya?',
   'signIn.reload': 'Per seguretat, la sessió es tanca si torneu a carregar la pàgina o tanqueu la pestanya.',
   'signIn.guestTitle': 'No teniu compte?',
   'signIn.guestText': 'Podeu presentar una sol·licitud sense compte. Us enviarem per correu un enllaç per seguir-la.',

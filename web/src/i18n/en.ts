@@ -50,6 +50,7 @@ export const en: Messages = {
   'signIn.wrong': 'The email address or password is not right.',
   'signIn.tooMany': 'Too many attempts. Wait a few minutes and try again.',
   'signIn.unsupported': 'This account needs one more step at the town hall before it can sign in here.',
+  'signIn.forgot': 'Forgot your password?',
   'signIn.reload': 'For your security, reloading the page or closing the tab signs you out.',
   'signIn.guestTitle': 'No account?',
   'signIn.guestText': 'You can file a request without an account. We will email you a link to follow it.',

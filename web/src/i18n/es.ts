@@ -50,6 +50,7 @@ export const es: Messages = {
   'signIn.wrong': 'El correo electrónico o la contraseña no son correctos.',
   'signIn.tooMany': 'Demasiados intentos. Espere unos minutos y vuelva a intentarlo.',
   'signIn.unsupported': 'Esta cuenta debe completar un paso más en el ayuntamiento antes de entrar aquí.',
+  'signIn.forgot': '¿Ha olvidado la contraseña?',
   'signIn.reload': 'Por seguridad, la sesión se cierra si recarga la página o cierra la pestaña.',
   'signIn.guestTitle': '¿No tiene cuenta?',
   'signIn.guestText': 'Puede presentar una solicitud sin cuenta. Le enviaremos por correo un enlace para seguirla.',

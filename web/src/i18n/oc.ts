@@ -51,6 +51,7 @@ export const oc: Messages = {
   'signIn.wrong': 'Era adreça electronica o era contrasenha non son corrèctes.',
   'signIn.tooMany': 'Massa ensages. Demoratz quauqui minuts e tornatz-i a ensajar.',
   'signIn.unsupported': 'Aguest compde a de completar un pas mès ena maison dera vila abans d’entrar aciu.',
+  'signIn.forgot': 'Auetz desbrembat era contrasenha?',
   'signIn.reload': 'Per seguretat, era session se barre se tornatz a cargar era pagina o se barratz er onglet.',
   'signIn.guestTitle': 'Non auetz compde?',
   'signIn.guestText': 'Podetz presentar ua sollicitud sense compde. Vos mandaram per corrèu un ligam entà seguir-la.',

@@ -92,6 +92,9 @@ export default function SignIn() {
               onInput={setPassword}
               error={errors.password}
             />
+            <p>
+              <Link href="/forgot-password">{t('signIn.forgot')}</Link>
+            </p>
             <p class="hint">{t('signIn.reload')}</p>
             <button type="submit" class="button" disabled={busy}>
               {busy ? t('form.sending') : t('signIn.submit')}

@@ -1,4 +1,5 @@
 import type * as z from '../../contracts/zod';
+import { ENV } from '../platform/env';
 import { KEYS, KINDS, TABLE_KEYS } from '../platform/table/keys';
 import { decode, item, kindOf, putItems, queryPartition, type TransactItem } from '../platform/table/table';
 import { BusinessCalendar, SlaPolicy } from '../sla/domain/index';
@@ -10,8 +11,13 @@ import {
   TopicDefinition,
 } from './domain/model';
 
-/** Topics change rarely; a function instance re-reads them at most once a minute. */
-const CACHE_MS = 60_000;
+/** Topics change rarely; a function instance re-reads them at most once a minute (or as configured). */
+const CACHE_MS = cacheSeconds(process.env[ENV.catalogueCacheSeconds]) * 1000;
+
+function cacheSeconds(configured: string | undefined): number {
+  const seconds = configured?.trim() ? Number(configured) : Number.NaN;
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : 60;
+}
 let cached: { at: number; catalogue: Promise<Catalogue> } | undefined;
 
 /** The whole catalogue (organisations, teams, topics) in one Query of its partition, cached per instance. */

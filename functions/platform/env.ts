@@ -18,6 +18,11 @@ export const ENV = {
   linkKey: 'LINK_KEY',
   /** How many tickets one address or client may file per hour and day, JSON (tickets/domain/limits.ts). */
   filingLimits: 'FILING_LIMITS',
+  /**
+   * Optional: how many seconds a function instance keeps the catalogue before reading it again
+   * (default 60), so administration's changes reach new tickets within that time.
+   */
+  catalogueCacheSeconds: 'CATALOGUE_CACHE_SECONDS',
 } as const;
 
 export type EnvKey = keyof typeof ENV;

@@ -89,6 +89,11 @@ export interface LocalStackOptions {
    */
   readonly filingLimits?: FilingLimits;
   /**
+   * How long functions keep the catalogue (60 s in the stage): the browser tests change it
+   * through administration and file at once, as a supervisor trying a change would.
+   */
+  readonly catalogueCacheSeconds?: number;
+  /**
    * Runs the template's schedules (EventBridge Scheduler in AWS) as intervals. The test suite
    * and the benchmark turn them off: tests invoke scheduled handlers themselves, at instants
    * they choose, and a run on the real clock would change data under them. @default true
@@ -266,6 +271,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         ...(options.functionLogLevel ? { POWERTOOLS_LOG_LEVEL: options.functionLogLevel } : {}),
         ...(options.filingLimits && fn.environment[ENV.filingLimits] !== undefined
           ? { [ENV.filingLimits]: JSON.stringify(options.filingLimits) }
+          : {}),
+        ...(options.catalogueCacheSeconds !== undefined
+          ? { [ENV.catalogueCacheSeconds]: String(options.catalogueCacheSeconds) }
           : {}),
         AWS_LAMBDA_FUNCTION_NAME: fn.name,
       };

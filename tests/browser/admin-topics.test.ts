@@ -107,7 +107,7 @@ describe('the topics administration', () => {
 
     // First a select with two options, then a required text field, which then moves up.
     await page.getByRole('button', { name: 'Afegeix un camp' }).click();
-    expect(await focusedId(page)).toBe('f-form-fields-0-name');
+    await expect.poll(() => focusedId(page)).toBe('f-form-fields-0-name');
     const office = fieldAt(page, 0);
     await office.getByLabel('Clau').fill('office');
     await office.getByLabel('Tipus de camp').selectOption('select');
@@ -132,7 +132,7 @@ describe('the topics administration', () => {
     await page.getByRole('button', { name: 'Mou «Número d’expedient» amunt' }).click();
     // The field moved, and the focus with it: pressing again would move it on.
     await page.getByRole('group', { name: 'Camp 1: Número d’expedient' }).waitFor();
-    expect(await focusedText(page)).toContain('Mou «Número d’expedient» amunt');
+    await expect.poll(() => focusedText(page)).toContain('Mou «Número d’expedient» amunt');
     await page.getByRole('status').filter({ hasText: 'ara és el 1 de 2' }).waitFor();
     // The preview draws the form as citizens will get it, in the new order.
     const preview = await page.getByRole('region', { name: 'Vista prèvia del formulari' }).innerText();
@@ -206,7 +206,7 @@ describe('the topics administration', () => {
     const summary = page.getByRole('alert').filter({ hasText: 'Hi ha un problema' });
     await summary.waitFor();
     await summary.getByRole('link', { name: 'Select and multiselect fields need options.' }).click();
-    expect(await focusedId(page)).toBe('f-form-fields-1-options');
+    await expect.poll(() => focusedId(page)).toBe('f-form-fields-1-options');
     expect(await focusedText(page)).toBe('Afegeix una opció a «Oficina»');
     await officeNow.getByText('Select and multiselect fields need options.').waitFor();
     await expectAccessible(page, 'the topic editor with an error');

@@ -20,7 +20,8 @@ const PORTAL_DIR = resolve(import.meta.dirname, '..', '..', 'web', process.env.W
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), 'finestreta-test-'));
   const stack = await startLocalStack({
-    ...(project.name === 'browser' ? { portalDir: PORTAL_DIR } : {}),
+    // The browser tests change the catalogue through administration, then use it at once.
+    ...(project.name === 'browser' ? { portalDir: PORTAL_DIR, catalogueCacheSeconds: 0 } : {}),
     dataDir,
     inMemory: true,
     ports: await freePorts(),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MonthlyReport } from '../../contracts/reports-views';
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '../../lib/local/demo-users';
@@ -82,16 +82,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/**
- * A context whose reader chose Catalan: supervisor.hestia's profile says Aranese, which the portal
- * would otherwise switch to on signing in.
- */
-async function catalanContext(width?: number): Promise<BrowserContext> {
-  const context = await newContext(browser, { width });
-  await context.addInitScript("localStorage.setItem('finestreta.language', 'ca')");
-  return context;
-}
-
 /** Signed in, to the indicators through the header's menu (a reload would sign out). */
 async function openIndicators(page: Page, heading: string) {
   await page.locator('.site-nav').getByRole('link', { name: 'Indicadors' }).click();
@@ -116,7 +106,7 @@ const fitsWidth = (page: Page) =>
 
 describe('the monthly indicators, for a supervisor', () => {
   it('show this month’s figures and charts, each chart with its table, in Catalan', async () => {
-    const context = await catalanContext();
+    const context = await newContext(browser);
     const page = await context.newPage();
     await signInAs(page, 'supervisor.hestia');
     await openIndicators(page, 'Indicadors del mes');
@@ -173,7 +163,7 @@ describe('the monthly indicators, for a supervisor', () => {
   });
 
   it('download as a CSV for a spreadsheet: byte order mark, semicolons, the month’s received count', async () => {
-    const context = await catalanContext();
+    const context = await newContext(browser);
     const page = await context.newPage();
     await signInAs(page, 'supervisor.hestia');
     await openIndicators(page, 'Indicadors del mes');
@@ -198,7 +188,7 @@ describe('the monthly indicators, for a supervisor', () => {
   });
 
   it('offer the last 24 months, keep the chosen one in the address, and say kindly when a month has no data', async () => {
-    const context = await catalanContext();
+    const context = await newContext(browser);
     const page = await context.newPage();
     await signInAs(page, 'supervisor.hestia');
     await openIndicators(page, 'Indicadors del mes');
@@ -238,7 +228,7 @@ describe('the monthly indicators, for a supervisor', () => {
 
   it('fit a 320-pixel phone and 200 % zoom without sideways scrolling', async () => {
     for (const width of [320, 640]) {
-      const context = await catalanContext(width);
+      const context = await newContext(browser, { width });
       const page = await context.newPage();
       await signInAs(page, 'supervisor.hestia');
       await openIndicators(page, 'Indicadors del mes');
@@ -255,7 +245,7 @@ describe('the monthly indicators, for a supervisor', () => {
 
 describe('the monthly indicators, for an admin', () => {
   it('ask first which organisation, then show its month', async () => {
-    const context = await catalanContext();
+    const context = await newContext(browser);
     const page = await context.newPage();
     await signInAs(page, 'admin');
     await page.locator('.site-nav').getByRole('link', { name: 'Indicadors' }).click();
@@ -276,11 +266,12 @@ describe('the monthly indicators, for an admin', () => {
 
 describe('the monthly indicators, for an agent', () => {
   it('are out of reach: the page says there is no access', async () => {
-    const context = await catalanContext();
+    const context = await newContext(browser);
     const page = await context.newPage();
     // Straight to the address: sign-in first, then back to it.
     await page.goto(portalUrl('/reports'));
     await page.waitForURL((url) => url.pathname === '/sign-in');
+    await page.locator('#language').selectOption('ca');
     await page.locator('#f-email').fill(`agent.hestia@${DEMO_EMAIL_DOMAIN}`);
     await page.locator('#f-password').fill(DEMO_PASSWORD);
     await page.locator('main form button[type="submit"]').click();

@@ -31,7 +31,7 @@ export const Callback = z.strictObject({
 });
 export type Callback = z.infer<typeof Callback>;
 
-export const CreateTicket = z.strictObject({
+const TicketRequest = z.strictObject({
   type: z.enum(TICKET_TYPES),
   topicId: slug(),
   subject: text(3, 200),
@@ -43,14 +43,32 @@ export const CreateTicket = z.strictObject({
   channel: z.optional(z.enum(CHANNELS)),
   callback: z.optional(Callback),
 });
+
+const requesterEmail = () => z.email('Enter a valid email address.').check(z.toLowerCase());
+
+/**
+ * Who phoned, wrote or came in person, when staff record their ticket. Without an email they
+ * are never mailed: staff tell them the ticket number.
+ */
+export const OnBehalfOf = z.strictObject({
+  name: text(1, 120),
+  email: z.optional(requesterEmail()),
+  phone: z.optional(phone()),
+});
+export type OnBehalfOf = z.infer<typeof OnBehalfOf>;
+
+export const CreateTicket = z.extend(TicketRequest, {
+  /**
+   * Staff of the topic's organisation only, with `channel` phone, email or in_person: the ticket
+   * is that person's, recorded by the caller.
+   */
+  onBehalfOf: z.optional(OnBehalfOf),
+});
 export type CreateTicket = z.infer<typeof CreateTicket>;
 
-const GuestRequester = z.strictObject({
-  name: text(1, 120),
-  email: z.email('Enter a valid email address.').check(z.toLowerCase()),
-});
+const GuestRequester = z.strictObject({ name: text(1, 120), email: requesterEmail() });
 
-export const CreateGuestTicket = z.extend(CreateTicket, { requester: GuestRequester });
+export const CreateGuestTicket = z.extend(TicketRequest, { requester: GuestRequester });
 export type CreateGuestTicket = z.infer<typeof CreateGuestTicket>;
 
 /**
@@ -139,7 +157,11 @@ export const Ticket = z.object({
   channel: z.enum(CHANNELS),
   impact: z.optional(Impact),
   callback: z.optional(Callback),
-  requester: z.object({ name: z.string() }),
+  /**
+   * Who the ticket is for. Staff also get the email and phone of a requester without an account
+   * (a guest, or someone a ticket was recorded for): no email means they are never mailed.
+   */
+  requester: z.object({ name: z.string(), email: z.optional(z.string()), phone: z.optional(z.string()) }),
   /** The team the ticket is with. */
   team: z.optional(z.object({ id: z.string(), name: z.string() })),
   /** Requesters see who works their ticket by name only; staff also get the id, to reassign. */

@@ -40,7 +40,14 @@ export const BUNDLING = {
  */
 export const LAZY_MODULES = [
   { entry: 'functions/platform/http/idempotency.lazy.ts', file: 'idempotency.lazy.js' },
+  { entry: 'functions/tickets/api/guest-mailer.lazy.ts', file: 'guest-mailer.lazy.js' },
+  // mailparser (1.1 MB with its charset tables), beside the one function that reads mail only.
+  { entry: 'functions/mail/mime.lazy.ts', file: 'mime.lazy.js', functions: ['mailInbound'] },
 ] as const;
+
+/** Whether a lazy module is built beside `fn`'s bundle: beside all, unless it names its functions. */
+const besides = (lazy: (typeof LAZY_MODULES)[number], fn: string | undefined): boolean =>
+  !('functions' in lazy) || fn === undefined || (lazy.functions as readonly string[]).includes(fn);
 
 const lazyImports = LAZY_MODULES.map((lazy) => `./${lazy.file}`);
 
@@ -67,8 +74,8 @@ export function esbuildOptions(entry: string, outfile: string): BuildOptions {
 }
 
 /** esbuild options of each lazy module, built beside the bundle in `outdir`. */
-export function lazyModuleOptions(root: string, outdir: string): BuildOptions[] {
-  return LAZY_MODULES.map((lazy) => ({
+export function lazyModuleOptions(root: string, outdir: string, fn?: string): BuildOptions[] {
+  return LAZY_MODULES.filter((lazy) => besides(lazy, fn)).map((lazy) => ({
     entryPoints: [`${root}/${lazy.entry}`],
     outfile: `${outdir}/${lazy.file}`,
     bundle: true,
@@ -84,9 +91,9 @@ export function lazyModuleOptions(root: string, outdir: string): BuildOptions[] 
 }
 
 /** The same builds as shell commands, for NodejsFunction's afterBundling hook. */
-export function lazyModuleCommands(root: string, outdir: string): string[] {
+export function lazyModuleCommands(root: string, outdir: string, fn?: string): string[] {
   const esbuild = `"${root}/node_modules/.bin/esbuild"`;
-  return lazyModuleOptions(root, outdir).map((options) =>
+  return lazyModuleOptions(root, outdir, fn).map((options) =>
     [
       esbuild,
       `"${(options.entryPoints as string[])[0]}"`,

@@ -12,6 +12,7 @@ import { Auth } from './constructs/auth';
 import { DataTable } from './constructs/data-table';
 import { PROJECT_ROOT } from './constructs/finestreta-function';
 import { Mail } from './constructs/mail';
+import { InboundMail } from './constructs/mail-inbound';
 import { Portal } from './constructs/portal';
 import { applyNagChecks } from './nag';
 
@@ -34,6 +35,8 @@ export class FinestretaStack extends Stack {
   public readonly data: DataTable;
   public readonly attachments: AttachmentsBucket;
   public readonly mail: Mail;
+  /** Replies to notification mails; absent when the function table has no `mailInbound` (tests). */
+  public readonly inboundMail?: InboundMail;
   public readonly auth: Auth;
   public readonly api: Api;
   public readonly alarms: Alarms;
@@ -57,6 +60,15 @@ export class FinestretaStack extends Stack {
       functions: props.functions,
       routes: props.routes,
     });
+    const { mailFeedback, mailInbound } = this.api.functions;
+    if (mailFeedback) this.mail.deliverFeedbackTo(mailFeedback);
+    if (mailInbound) {
+      this.inboundMail = new InboundMail(this, 'InboundMail', {
+        fromAddress: config.mail.fromAddress,
+        fn: mailInbound,
+        accessLogsBucket: this.attachments.accessLogsBucket,
+      });
+    }
     // The portal needs the API (config.json, the CSP's connect-src) and the API's CORS would
     // need the portal's domain: HttpApi → Distribution → ResponseHeadersPolicy → HttpApi is a
     // cycle CloudFormation refuses. So CORS stays on `config.webOrigins`, a value known at synth,
@@ -87,6 +99,8 @@ export class FinestretaStack extends Stack {
       PortalDistributionId: this.portal.distribution.distributionId,
       PortalBucketName: this.portal.bucket.bucketName,
     };
+    // Activated by hand once (SES allows one active rule set per account and region): see lib/constructs/mail-inbound.ts.
+    if (this.inboundMail) outputs.ReceiptRuleSetName = this.inboundMail.ruleSet.receiptRuleSetName;
     for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });
   }
 }

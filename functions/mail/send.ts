@@ -2,8 +2,10 @@ import type { Language } from '../../contracts/vocabulary';
 import { endpointOf, signedFetch } from '../platform/aws';
 import { readEnv } from '../platform/env';
 import { logger } from '../platform/observability';
+import { htmlOf } from './domain/html';
 import type { OutboxMessage } from './domain/outbox';
-import { renderMail } from './domain/templates';
+import { replyAddressOf } from './domain/replies';
+import { type MailContent, renderMail } from './domain/templates';
 import { ratingToken } from './links';
 
 /** Whom a mail goes to, in which language. */
@@ -40,17 +42,40 @@ export async function sendMail(message: OutboxMessage, to: Addressee, accessToke
       ? { ratingLink: `${env.webBaseUrl}/satisfaction/${ratingToken(message.ticketId, message.resolvedAt)}` }
       : {}),
   });
+  await deliverMail(to.email, to.language, mail, {
+    replyTo: replyAddressOf(env.mailFrom, message.ticketId),
+    autoSubmitted: 'auto-generated',
+  });
+}
+
+/**
+ * Sends one mail through SES (SendEmail, v2 API) with the configuration set: a text part and
+ * an HTML part made from it. `Auto-Submitted` (RFC 3834) tells the recipient's autoresponders
+ * not to answer a program; replies go to `replyTo`, where the inbound function answers them.
+ */
+export async function deliverMail(
+  address: string,
+  language: Language,
+  mail: MailContent,
+  options: { readonly replyTo?: string; readonly autoSubmitted: 'auto-generated' | 'auto-replied' },
+): Promise<void> {
+  env ??= readMailEnv();
   const response = await signedFetch('ses', `${endpointOf('ses')}/v2/email/outbound-emails`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       FromEmailAddress: env.mailFrom,
-      Destination: { ToAddresses: [to.email] },
+      Destination: { ToAddresses: [address] },
+      ...(options.replyTo ? { ReplyToAddresses: [options.replyTo] } : {}),
       ConfigurationSetName: env.mailConfigurationSet,
       Content: {
         Simple: {
           Subject: { Data: mail.subject, Charset: 'UTF-8' },
-          Body: { Text: { Data: mail.text, Charset: 'UTF-8' } },
+          Body: {
+            Text: { Data: mail.text, Charset: 'UTF-8' },
+            Html: { Data: htmlOf(mail.text, language), Charset: 'UTF-8' },
+          },
+          Headers: [{ Name: 'Auto-Submitted', Value: options.autoSubmitted }],
         },
       },
     }),
@@ -59,6 +84,13 @@ export async function sendMail(message: OutboxMessage, to: Addressee, accessToke
     const refusal = (await response.text()).slice(0, 300);
     throw new Error(`SES refused the mail: ${response.status} ${refusal}`);
   }
+}
+
+/** The portal's addresses, for mails that point there. */
+export function portalLinks(): { portal: string; ticket: (ticketId: string) => string } {
+  env ??= readMailEnv();
+  const base = env.webBaseUrl;
+  return { portal: `${base}/`, ticket: (ticketId) => `${base}/tickets/${encodeURIComponent(ticketId)}` };
 }
 
 /**

@@ -23,6 +23,8 @@ export const ENV = {
    * (default 60), so administration's changes reach new tickets within that time.
    */
   catalogueCacheSeconds: 'CATALOGUE_CACHE_SECONDS',
+  /** Bucket SES's receipt rule writes replies to notification mails into (raw MIME, under `inbound/`). */
+  inboundMailBucket: 'INBOUND_MAIL_BUCKET',
 } as const;
 
 export type EnvKey = keyof typeof ENV;

@@ -27,8 +27,12 @@ export interface FunctionSpec {
   readonly uses: readonly Capability[];
   /** Routes of the contract this function serves. */
   readonly routes?: readonly RouteKey[];
-  /** Invoked by new outbox items on the table's stream. */
-  readonly trigger?: 'outbox-stream';
+  /**
+   * Invoked by new outbox items on the table's stream; by SES's bounce and complaint events (SNS,
+   * wired by lib/constructs/mail.ts); or by replies SES's receipt rule stores in S3 (S3 event,
+   * wired by lib/constructs/mail-inbound.ts).
+   */
+  readonly trigger?: 'outbox-stream' | 'mail-feedback' | 'inbound-mail';
   /**
    * Invoked on a schedule (EventBridge Scheduler; an interval in the local stack) with
    * `{ scheduledTime }`, the ISO instant the invocation was scheduled for.
@@ -70,7 +74,8 @@ export const FUNCTIONS = {
   tickets: {
     entry: 'functions/tickets/api/tickets.ts',
     description: 'Signed-in requesters file and follow tickets; staff work them',
-    uses: ['table:write', 'cursors:seal', 'tickets:file', 'links:sign'],
+    // mail:send: the access link of someone staff record a ticket for goes out in the request.
+    uses: ['table:write', 'cursors:seal', 'tickets:file', 'links:sign', 'mail:send'],
     routes: [
       'POST /tickets',
       'GET /tickets',
@@ -136,6 +141,19 @@ export const FUNCTIONS = {
     description: 'Sends the notification mails waiting in the outbox',
     uses: ['table:write', 'mail:send', 'links:sign'],
     trigger: 'outbox-stream',
+  },
+  mailFeedback: {
+    entry: 'functions/mail/jobs/feedback.ts',
+    description: 'Records SES bounces and complaints and stops mailing those addresses',
+    uses: ['table:write'],
+    trigger: 'mail-feedback',
+  },
+  mailInbound: {
+    entry: 'functions/mail/jobs/inbound.ts',
+    description: 'Answers replies to notification mails once, with where to follow the ticket; never adds them to it',
+    // The bucket's read grant and its name come with the S3 trigger (lib/constructs/mail-inbound.ts).
+    uses: ['table:write', 'mail:send'],
+    trigger: 'inbound-mail',
   },
   sweeper: {
     entry: 'functions/tickets/jobs/sweep.ts',

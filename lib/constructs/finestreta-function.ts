@@ -114,7 +114,7 @@ export class FinestretaFunction extends Construct {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (inputDir, outputDir) => lazyModuleCommands(inputDir, outputDir),
+          afterBundling: (inputDir, outputDir) => lazyModuleCommands(inputDir, outputDir, props.name),
         },
       },
     });

@@ -10,8 +10,10 @@ import {
   Identity,
   SuppressionReasons,
 } from 'aws-cdk-lib/aws-ses';
-import type { Topic } from 'aws-cdk-lib/aws-sns';
+import { FilterOrPolicy, SubscriptionFilter, type Topic } from 'aws-cdk-lib/aws-sns';
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import type { FinestretaFunction } from './finestreta-function';
 import { serviceTopic } from './service-topic';
 
 export interface MailProps {
@@ -84,6 +86,22 @@ export class Mail extends Construct {
         actions: ['ses:SendEmail', 'ses:SendRawEmail'],
         resources: [this.identity.emailIdentityArn, this.configurationSetArn],
         conditions: { StringEquals: { 'ses:FromAddress': this.fromAddress } },
+      }),
+    );
+  }
+
+  /**
+   * Bounces and complaints reach `fn` through the events topic (SNS, not EventBridge: the
+   * encrypted topic is already the configuration set's destination, and operators may
+   * subscribe to it too). The subscription's filter passes only those two event types, so
+   * delivery delays and rendering failures cost no invocation.
+   */
+  deliverFeedbackTo(fn: FinestretaFunction): void {
+    this.eventsTopic.addSubscription(
+      new LambdaSubscription(fn.fn, {
+        filterPolicyWithMessageBody: {
+          eventType: FilterOrPolicy.filter(SubscriptionFilter.stringFilter({ allowlist: ['Bounce', 'Complaint'] })),
+        },
       }),
     );
   }

@@ -23,6 +23,8 @@ export interface SentMail {
   destination: { to: string[]; cc: string[]; bcc: string[] };
   subject: string;
   body: { html?: string; text?: string };
+  /** Custom headers the mail was sent with (SES v2 `Content.Simple.Headers`). */
+  headers?: { name: string; value: string }[];
   /** Seconds since the epoch. */
   at: number;
 }

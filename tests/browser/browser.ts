@@ -99,8 +99,13 @@ export async function topicIn(language: Language, topicId = NIF_TOPIC) {
 }
 
 /** Picks the topic through its levels, then fills its own form's required fields with `nationalId` as the NIF. */
-export async function fillTopicForm(page: Page, language: Language, nationalId: string): Promise<void> {
-  const { path, form } = await topicIn(language);
+export async function fillTopicForm(
+  page: Page,
+  language: Language,
+  nationalId: string,
+  topicId = NIF_TOPIC,
+): Promise<void> {
+  const { path, form } = await topicIn(language, topicId);
   for (const level of path) await page.getByRole('radio', { name: level.name, exact: true }).check();
   for (const field of form) {
     const input = page.getByLabel(field.label, { exact: false }).first();

@@ -17,6 +17,7 @@ import {
   statementsOf,
   synth,
   TRIGGER_ACTIONS,
+  TRIGGER_ENV,
 } from './fixtures';
 
 const real = synth();
@@ -134,7 +135,11 @@ describe('functions', () => {
     const names = functions.map(([, fn]) => fn.Metadata?.['finestreta:function']).sort();
     expect(names).toEqual(Object.keys(FUNCTIONS).sort());
     const others = lambdas.filter(([, fn]) => fn.Metadata?.['finestreta:function'] === undefined).map(([id]) => id);
-    expect(others).toEqual([expect.stringMatching(/^CustomCDKBucketDeployment/)]);
+    // CDK's own: the portal's deployment, and the inbound mail bucket's notification setter.
+    expect(others.sort()).toEqual([
+      expect.stringMatching(/^BucketNotificationsHandler/),
+      expect.stringMatching(/^CustomCDKBucketDeployment/),
+    ]);
   });
 
   it('run Node 22 on arm64 with active tracing, the declared (or default) size and timeout, and their own log group kept 30 days', () => {
@@ -169,7 +174,8 @@ describe('functions', () => {
         NODE_OPTIONS: '--enable-source-maps',
         [ENV.stage]: 'dev',
       });
-      const expected = [ENV.stage, ...envKeysFor(spec).map((key) => ENV[key])].sort();
+      const triggerEnv = spec.trigger ? TRIGGER_ENV[spec.trigger] : [];
+      const expected = [ENV.stage, ...[...envKeysFor(spec), ...triggerEnv].map((key) => ENV[key])].sort();
       expect(
         Object.keys(variables)
           .filter((key) => !POWERTOOLS_ENV.includes(key))

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
+import type { EnvKey } from '../../functions/platform/env';
 import type { ApiRoute, Capability, FunctionSpec } from '../../functions/platform/functions';
 import { FUNCTION_METADATA_KEY } from '../../lib/constructs/finestreta-function';
 import { type CreateAppOptions, createApp, type FinestretaApp } from '../../lib/finestreta-stack';
@@ -80,6 +81,17 @@ export const TRIGGER_ACTIONS: Record<NonNullable<FunctionSpec['trigger']>, reado
     'sqs:GetQueueUrl',
     'sqs:SendMessage',
   ],
+  // SNS invokes it through the function's resource policy: nothing on its role.
+  'mail-feedback': [],
+  // The raw replies SES stores, read only.
+  'inbound-mail': ['s3:GetObject'],
+};
+
+/** What a trigger sets beside its capabilities' environment: where the inbound function reads replies. */
+export const TRIGGER_ENV: Record<NonNullable<FunctionSpec['trigger']>, readonly EnvKey[]> = {
+  'outbox-stream': [],
+  'mail-feedback': [],
+  'inbound-mail': ['inboundMailBucket'],
 };
 
 export const BASELINE_ACTIONS = [

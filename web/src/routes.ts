@@ -19,6 +19,7 @@ export const ROUTES: Route[] = [
   { pattern: '/forgot-password/confirm', load: () => import('./screens/account/ResetPassword') },
   // Staff: the desk (agents and supervisors), the indicators and the administration.
   { pattern: '/desk', load: () => import('./screens/desk/Queues') },
+  { pattern: '/desk/new', load: () => import('./screens/NewTicket') },
   { pattern: '/desk/tickets/:id', load: () => import('./screens/desk/WorkView') },
   { pattern: '/reports', load: () => import('./screens/reports/Monthly') },
   { pattern: '/admin', load: () => import('./screens/admin/Admin') },

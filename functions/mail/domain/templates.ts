@@ -55,7 +55,7 @@ function dueWords(language: Language, due: MailFacts['due']): DueWords {
 }
 
 /** A guest's later mails cannot carry their token (it is never stored): they point to the first mail. */
-const GUEST_LINK_HINT: Record<Language, string> = {
+export const GUEST_LINK_HINT: Record<Language, string> = {
   ca: 'l’enllaç del primer correu que us vam enviar',
   es: 'el enlace del primer correo que le enviamos',
   oc: 'eth ligam deth prumèr corrèu que vos mandèrem',
@@ -78,7 +78,7 @@ const RATE: Record<Language, (link: string) => string> = {
   en: (link) => `How did we do? Rate us from 1 to 5 (one minute): ${link}`,
 };
 
-const GREETING: Record<Language, (name?: string) => string> = {
+export const GREETING: Record<Language, (name?: string) => string> = {
   ca: (name) => (name ? `Hola, ${name}:` : 'Hola:'),
   es: (name) => (name ? `Hola, ${name}:` : 'Hola:'),
   oc: (name) => (name ? `Adishatz, ${name}:` : 'Adishatz:'),

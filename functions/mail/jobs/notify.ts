@@ -8,7 +8,7 @@ import { logger } from '../../platform/observability';
 import { getProfile, type Profile, staffOf } from '../../profiles';
 import { isGuest, isSupervisors, isTeam, OutboxMessage, type Recipient } from '../domain/outbox';
 import { type Addressee, sendMail } from '../send';
-import { claimDelivery, releaseDelivery } from '../store';
+import { claimDelivery, recordSuppressed, releaseDelivery, suppressedAmong } from '../store';
 
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 /** One at a time, in stream order: a ticket's mails arrive in the order they were written. */
@@ -42,9 +42,16 @@ async function deliver(record: DynamoDBRecord): Promise<void> {
     return;
   }
   try {
-    const addressees = await addresseesOf(message.recipient);
+    const verified = await addresseesOf(message.recipient);
     // Never mail an address its owner has not proved: it could be anyone's.
-    if (addressees.length === 0) logger.info('Notification not sent: no verified address', { event: message.event });
+    if (verified.length === 0) logger.info('Notification not sent: no verified address', { event: message.event });
+    // Nor one SES reported as bouncing or complaining: one batched read for all addressees.
+    const suppressed = await suppressedAmong(verified.map((addressee) => addressee.email));
+    const addressees = verified.filter((addressee) => !suppressed.has(addressee.email));
+    if (suppressed.size > 0) {
+      await recordSuppressed(message, verified.length - addressees.length);
+      logger.info('Notification not sent to suppressed addresses', { event: message.event, skipped: suppressed.size });
+    }
     for (const addressee of addressees) await sendMail(message, addressee);
     logger.info('Notification sent', { event: message.event, ticketId: message.ticketId, to: addressees.length });
   } catch (error) {

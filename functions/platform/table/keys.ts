@@ -49,6 +49,8 @@ export const KINDS = {
   heldMail: 'heldMail',
   backlog: 'backlog',
   audit: 'audit',
+  mailSuppression: 'mailSuppression',
+  autoAnswer: 'autoAnswer',
 } as const;
 export type Kind = (typeof KINDS)[keyof typeof KINDS];
 
@@ -147,6 +149,17 @@ export const KEYS = {
   },
   /** Filings per hashed address or client in one hour or day, deleted by TTL when the window ends. */
   limitCounter: (subject: string, window: string) => key(`LIMIT#${subject}`, window),
+  /**
+   * An address SES reported as hard-bounced or complaining: no notification goes to it again.
+   * Keyed by the SHA-256 of the lower-cased address, so the key carries no personal data.
+   */
+  mailSuppression: (addressHash: string) => key(`SUPPRESSED#${addressHash}`, '#SUPPRESSED'),
+  /**
+   * The automatic answer to a reply mail, one per sender (hashed), ticket (or `generic`, for the
+   * answer naming no ticket) and UTC day: written with a condition, deleted by TTL after the day.
+   */
+  autoAnswer: (senderHash: string, day: string, ticketRef: string) =>
+    key(`AUTOANSWER#${senderHash}`, `${day}#${ticketRef}`),
   /** What a request with an Idempotency-Key did, kept a day (Powertools idempotency records). */
   idempotency: (hash: string) => key('IDEMPOTENCY', hash),
 } as const;

@@ -1,23 +1,16 @@
 import { GUEST_ROUTES } from '../../../contracts/routes/guests';
-import { isGuest, sendGuestAccessMail } from '../../mail';
 import { byRoute } from '../../platform/http/handler';
 import { idempotency } from '../../platform/http/idempotency';
 import { created, ok } from '../../platform/http/responses';
 import { accessAsGuest } from '../domain/access';
 import { reply } from '../domain/conversation';
 import { formIssues, openTicket } from '../domain/filing';
-import type { GuestMailer } from '../domain/ports';
 import { threadView, ticketView } from '../domain/views';
 import { appendWithRetry } from './appending';
 import { ticketDeps } from './deps';
 import { logFiling } from './filed';
+import { guestMailer as mailer } from './guest-mailer';
 
-const mailer: GuestMailer = {
-  sendAccessLink: (message, accessToken) => {
-    if (!isGuest(message.recipient)) throw new Error('An access link goes to a guest');
-    return sendGuestAccessMail(message, { ...message.recipient, guest: true }, accessToken);
-  },
-};
 const deps = { ...ticketDeps, mailer };
 
 /** Guests (citizens who write rarely): no account, an emailed link whose token opens one ticket. */

@@ -7,13 +7,24 @@ import { getProfile, profileOf } from '../../profiles';
 import { accessAsRequester, accessAsUser, asStaffMember, mayBeStaff, workAccess } from '../domain/access';
 import { reply } from '../domain/conversation';
 import { formIssues, openTicket } from '../domain/filing';
+import type { GuestMailer } from '../domain/ports';
 import { workList } from '../domain/queues';
 import { reopenTicket } from '../domain/reopening';
 import { updateTicket } from '../domain/staff-changes';
 import { type Reader, threadView, ticketView } from '../domain/views';
 import { appendWithRetry } from './appending';
-import { ticketDeps as deps } from './deps';
+import { ticketDeps } from './deps';
 import { logFiling } from './filed';
+
+let guestMailer: Promise<GuestMailer> | undefined;
+/** Sends the access link of someone staff record a ticket for; loaded on first use, off the cold start. */
+const mailer: GuestMailer = {
+  sendAccessLink: async (message, accessToken) => {
+    guestMailer ??= import('./guest-mailer.lazy.js').then((lazy) => lazy.guestMailer);
+    return (await guestMailer).sendAccessLink(message, accessToken);
+  },
+};
+const deps = { ...ticketDeps, mailer };
 
 /**
  * Signed-in requesters (citizens, and staff filing for themselves) and staff working tickets.
@@ -27,9 +38,11 @@ export const handler = byRoute(
       bodyIssues: (raw) => formIssues(deps.catalogue, raw),
       run: async ({ body, caller, language, client }) => {
         const profile = await profileOf(caller, language);
-        const ticket = await openTicket(deps, { kind: 'user', caller, profile, client }, body);
+        const ticket = await openTicket(deps, { kind: 'user', caller, profile, client, language }, body);
         logFiling(ticket, 'user');
-        return created(ticketView(ticket, language, 'requester', deps.clock.now()), `/tickets/${ticket.ticketId}`);
+        // Whoever recorded it for someone else reads it as staff, with how to reach that person.
+        const reader = body.onBehalfOf ? 'staff' : 'requester';
+        return created(ticketView(ticket, language, reader, deps.clock.now()), `/tickets/${ticket.ticketId}`);
       },
     },
 

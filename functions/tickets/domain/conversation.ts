@@ -5,7 +5,7 @@ import type { RequesterAccess, StaffAccess, TicketAccess } from './access';
 import { historyEntry } from './history';
 import { transition } from './lifecycle';
 import type { MessageRecord, TicketRecord } from './model';
-import { notificationFor } from './notifications';
+import { requesterNotifications } from './notifications';
 import type { TicketDeps } from './ports';
 import { clockAfterEvent } from './sla';
 
@@ -88,7 +88,7 @@ async function replyAsStaff(deps: TicketDeps, access: StaffAccess, input: Reply)
       : undefined;
   const notifications = input.internal
     ? []
-    : [notificationFor(input.requestInfo ? 'info_requested' : 'staff_replied', ticket, deps.ids, now, input.body)];
+    : requesterNotifications(input.requestInfo ? 'info_requested' : 'staff_replied', ticket, deps.ids, now, input.body);
   const sla = await clockAfterEvent(deps, ticket, {
     from: ticket.status,
     to: next,

@@ -21,19 +21,23 @@ import { isStaffOf } from './access';
 import { historyEntry } from './history';
 import { filingCounters } from './limits';
 import type { TicketRecord } from './model';
-import { notificationFor } from './notifications';
+import { ACCOUNTLESS, notificationFor } from './notifications';
 import type { CatalogueSource, GuestMailer, TicketDeps } from './ports';
 import { priorityFrom } from './priority';
 import { automaticAssignment } from './routing';
 
 /**
  * Who files: a signed-in person (citizen or staff), or a guest who gave a name and an address;
- * `client` is the address their request came from, for the abuse limits.
+ * `client` is the address their request came from, for the abuse limits. A guest's mails, and
+ * those of someone staff record a ticket for, are in the request's `language`.
  */
 export type Filer = (
-  | { readonly kind: 'user'; readonly caller: Caller; readonly profile: Profile }
+  | { readonly kind: 'user'; readonly caller: Caller; readonly profile: Profile; readonly language?: Language }
   | { readonly kind: 'guest'; readonly name: string; readonly email: string; readonly language: Language }
 ) & { readonly client: string };
+
+/** Channels by which a request reaches staff, who record it for the person who made it. */
+const RECORDED_CHANNELS: ReadonlySet<string> = new Set(['phone', 'email', 'in_person']);
 
 function organisationOf(catalogue: Catalogue, topic: TopicDefinition): OrganisationDefinition {
   const organisation = findOrganisation(catalogue, topic.organisationId ?? '');
@@ -61,6 +65,9 @@ export async function formIssues(catalogue: CatalogueSource, raw: unknown): Prom
  * dropped, priority comes from the impact answers, the ticket goes to the topic's team (and, if
  * the team opted in, to its least-loaded agent), and one transaction stores it all with the
  * creation mail. A guest's first mail carries their access token, so it is sent at once.
+ * Staff of the topic's organisation record what came by phone, email or in person for the
+ * person who asked (`onBehalfOf`): that person is the requester, a guest when they gave an
+ * email, unreachable by mail otherwise; the history names the member of staff who recorded it.
  */
 export async function openTicket(
   deps: TicketDeps & { readonly mailer?: GuestMailer },
@@ -88,19 +95,38 @@ export async function openTicket(
   const organisation = organisationOf(catalogue, topic);
   const form = compileForm(topic.form.fields, organisation).safeParse(input.fields);
   if (!form.success) issues.push(...zodIssuesOf(form.error, 'fields'));
+  const onBehalfOf = input.onBehalfOf;
+  if (onBehalfOf && !RECORDED_CHANNELS.has(input.channel ?? 'web')) {
+    issues.push({ path: 'channel', message: 'Say how the request arrived: phone, email or in_person.' });
+  }
   if (issues.length > 0 || !form.success) throw new ValidationFailed(issues);
-  if (input.channel && input.channel !== 'web' && !staff(organisation.id)) {
-    throw new Forbidden('Only staff record tickets that arrived by phone, email or in person.');
+  // Well-formed but not theirs to do: 403, as for any call by the wrong role. The topic and its
+  // organisation are public, so refusing reveals nothing a 404 would hide.
+  if ((onBehalfOf || (input.channel && input.channel !== 'web')) && !staff(organisation.id)) {
+    throw new Forbidden(
+      onBehalfOf
+        ? 'Only staff of the topic’s organisation record tickets on someone’s behalf.'
+        : 'Only staff record tickets that arrived by phone, email or in person.',
+    );
   }
 
   const now = deps.clock.now();
   const at = now.toISOString();
   const ticketId = deps.ids.uuid();
-  const accessToken = filer.kind === 'guest' ? deps.ids.secretToken() : undefined;
-  const requester =
-    filer.kind === 'user'
+  // Whoever has no account but an address follows the ticket through a mailed access link.
+  const guestEmail = filer.kind === 'guest' ? filer.email : onBehalfOf?.email;
+  const accessToken = guestEmail ? deps.ids.secretToken() : undefined;
+  if (accessToken && !deps.mailer) throw new Error('Filing for someone without an account needs a mailer');
+  const requester = onBehalfOf
+    ? { id: `${ACCOUNTLESS}${ticketId}`, name: onBehalfOf.name }
+    : filer.kind === 'guest'
+      ? { id: `${ACCOUNTLESS}${ticketId}`, name: filer.name }
+      : { id: filer.caller.userId, name: filer.profile.name };
+  // Staff recording a request appear in the history as who created the ticket.
+  const creator =
+    onBehalfOf && filer.kind === 'user'
       ? { id: filer.caller.userId, name: filer.profile.name }
-      : { id: `guest#${ticketId}`, name: filer.name };
+      : { name: requester.name };
   const team = topic.teamId ? findTeam(catalogue, topic.teamId) : undefined;
   const priority = priorityFrom(input.impact);
   const sla =
@@ -133,8 +159,9 @@ export async function openTicket(
       ...(input.callback ? { callback: input.callback } : {}),
       requesterId: requester.id,
       requesterName: requester.name,
-      ...(filer.kind === 'guest' && accessToken
-        ? { guest: { email: filer.email, language: filer.language, tokenHash: deps.ids.hash(accessToken) } }
+      ...(onBehalfOf?.phone ? { requesterPhone: onBehalfOf.phone } : {}),
+      ...(guestEmail && accessToken
+        ? { guest: { email: guestEmail, language: filer.language ?? 'ca', tokenHash: deps.ids.hash(accessToken) } }
         : {}),
       ...(team ? { teamId: team.id, teamName: team.name } : {}),
       ...(sla ? { sla } : {}),
@@ -146,20 +173,20 @@ export async function openTicket(
       ticketId,
       messageId: deps.ids.sortableId(now),
       authorKind: 'requester',
-      ...(filer.kind === 'user' ? { authorId: filer.caller.userId } : {}),
+      ...(filer.kind === 'user' && !onBehalfOf ? { authorId: filer.caller.userId } : {}),
       authorName: requester.name,
       body: input.description,
       internal: false,
       createdAt: at,
     },
-    historyEntry(deps.ids, now, ticketId, 'created', { name: requester.name }, undefined, 'open'),
+    historyEntry(deps.ids, now, ticketId, 'created', creator, undefined, 'open'),
     organisation.ticketPrefix,
-    (numbered) => (accessToken ? [] : [notificationFor('created', numbered, deps.ids, now)]),
+    // Nobody to mail when recorded without an address; an access link cannot wait in the outbox.
+    (numbered) => (accessToken || onBehalfOf ? [] : [notificationFor('created', numbered, deps.ids, now)]),
     counters,
     team && automaticAssignment(catalogue, team, topic.id, deps.ids, now, organisation.calendar),
   );
-  if (accessToken) {
-    if (!deps.mailer) throw new Error('Guest filing needs a mailer for the access link');
+  if (accessToken && deps.mailer) {
     await deps.mailer.sendAccessLink(notificationFor('created', ticket, deps.ids, now), accessToken);
   }
   return ticket;

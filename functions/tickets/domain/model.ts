@@ -31,12 +31,15 @@ export const TicketRecord = z.object({
   channel: z.enum(CHANNELS),
   impact: z.optional(Impact),
   callback: z.optional(Callback),
-  /** Cognito `sub`, or `guest#<ticketId>` for a guest. */
+  /** Cognito `sub`, or `guest#<ticketId>` for a guest or someone staff recorded the ticket for. */
   requesterId: z.string(),
   requesterName: z.string(),
+  /** The phone of someone staff recorded the ticket for, if they gave one: for staff to call back. */
+  requesterPhone: z.optional(z.string()),
   /**
    * Guests have no profile: their address, language and the SHA-256 of their access token
-   * live on the ticket (the token itself is only ever mailed).
+   * live on the ticket (the token itself is only ever mailed). Someone staff recorded a ticket
+   * for is a guest when they gave an email; without one they have no way in and get no mail.
    */
   guest: z.optional(z.object({ email: z.string(), language: z.enum(LANGUAGES), tokenHash: z.string() })),
   /** The team the ticket is with, and its name when it got there. */

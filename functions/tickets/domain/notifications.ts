@@ -9,6 +9,25 @@ const requesterOf = (ticket: TicketRecord): Recipient =>
     ? { name: ticket.requesterName, email: ticket.guest.email, language: ticket.guest.language }
     : { userId: ticket.requesterId };
 
+/** The requester id of someone without an account: a guest, or whoever staff recorded the ticket for. */
+export const ACCOUNTLESS = 'guest#';
+
+/**
+ * Whether the requester can be mailed: someone staff recorded a ticket for without an email has
+ * neither an account nor an address.
+ */
+export const requesterReachable = (ticket: TicketRecord): boolean =>
+  ticket.guest !== undefined || !ticket.requesterId.startsWith(ACCOUNTLESS);
+
+/** The requester's mails about an event: none when they cannot be reached. */
+export const requesterNotifications = (
+  event: MailEvent,
+  ticket: TicketRecord,
+  ids: Ids,
+  now: Date,
+  message?: string,
+): OutboxMessage[] => (requesterReachable(ticket) ? [notificationFor(event, ticket, ids, now, message)] : []);
+
 /** A mail about an event of the ticket: to its requester, unless it is for someone else (staff, a team). */
 export function notificationFor(
   event: MailEvent,

@@ -8,7 +8,7 @@ import { mayWork, type StaffAccess } from './access';
 import { historyEntry } from './history';
 import { type TicketEvent, transition } from './lifecycle';
 import type { HistoryRecord, TicketRecord } from './model';
-import { notificationFor, staffNotification } from './notifications';
+import { requesterNotifications, staffNotification } from './notifications';
 import type { References, TicketDeps } from './ports';
 import { closesAt } from './reopening';
 import { ratingOnResolution } from './satisfaction';
@@ -106,7 +106,12 @@ export async function updateTicket(
   const staffMail = (event: MailEvent, recipient: Recipient) =>
     staffNotification(event, updated, deps.ids, now, recipient, organisation?.calendar);
   const notifications = [
-    ...(resolving ? [{ ...notificationFor('resolved', updated, deps.ids, now), resolvedAt: now.toISOString() }] : []),
+    ...(resolving
+      ? requesterNotifications('resolved', updated, deps.ids, now).map((mail) => ({
+          ...mail,
+          resolvedAt: now.toISOString(),
+        }))
+      : []),
     ...(assignee && assignee.userId !== ticket.assigneeId && assignee.userId !== member.userId
       ? [staffMail('assigned', { userId: assignee.userId })]
       : []),

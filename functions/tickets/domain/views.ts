@@ -60,7 +60,12 @@ export function ticketView(ticket: TicketRecord, language: Language, reader: Rea
     channel: ticket.channel,
     ...(ticket.impact ? { impact: ticket.impact } : {}),
     ...(ticket.callback ? { callback: ticket.callback } : {}),
-    requester: { name: ticket.requesterName },
+    requester: {
+      name: ticket.requesterName,
+      // How staff reach a requester without an account; requesters know their own details.
+      ...(reader === 'staff' && ticket.guest ? { email: ticket.guest.email } : {}),
+      ...(reader === 'staff' && ticket.requesterPhone ? { phone: ticket.requesterPhone } : {}),
+    },
     ...(ticket.teamId && ticket.teamName ? { team: { id: ticket.teamId, name: ticket.teamName[language] } } : {}),
     ...(ticket.assigneeId && ticket.assigneeName
       ? { assignee: { ...(reader === 'staff' ? { id: ticket.assigneeId } : {}), name: ticket.assigneeName } }

@@ -466,6 +466,12 @@ export interface components {
         /** Format: date */
         date?: string;
       };
+      onBehalfOf?: {
+        name: string;
+        /** Format: email */
+        email?: string;
+        phone?: string;
+      };
     };
     CreateGuestTicket: {
       /** @enum {string} */
@@ -740,6 +746,8 @@ export interface components {
       };
       requester: {
         name: string;
+        email?: string;
+        phone?: string;
       };
       team?: {
         id: string;
@@ -1157,6 +1165,8 @@ export interface components {
       };
       requester: {
         name: string;
+        email?: string;
+        phone?: string;
       };
       team?: {
         id: string;

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, type CreateTicket, call, idempotencyKey, type TicketType, type Topic } from '../api/client';
 import { ApiError, type FieldErrors, mapProblem, type SummaryItem, summaryItems } from '../api/problem';
+import { STAFF_GROUPS } from '../auth/profile';
 import { session } from '../auth/session';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Checkbox, RadioGroup, TextField } from '../components/fields';
@@ -17,8 +18,9 @@ import {
   isShown,
   validateTopicFields,
 } from '../lib/validation';
-import { navigate } from '../router';
+import { navigate, useLocation } from '../router';
 import { rememberFiled } from './filed';
+import { RequireSignIn } from './RequireSignIn';
 import { TopicFields } from './TopicForm';
 import { childrenOf, chosenTopic, NONE, topicOptions } from './topics';
 
@@ -38,6 +40,9 @@ interface Answers {
   date: string;
   name: string;
   email: string;
+  /** Staff recording a ticket: how it came in, and the requester's phone. */
+  channel: string;
+  contactPhone: string;
 }
 
 const EMPTY: Answers = {
@@ -53,7 +58,12 @@ const EMPTY: Answers = {
   date: '',
   name: '',
   email: '',
+  channel: '',
+  contactPhone: '',
 };
+
+const RECORDED_CHANNELS = ['phone', 'email', 'in_person'] as const;
+type RecordedChannel = (typeof RECORDED_CHANNELS)[number];
 
 /** Guidance is plain text; blank lines separate paragraphs. */
 function Guidance({ text }: { text: string }) {
@@ -68,9 +78,25 @@ function Guidance({ text }: { text: string }) {
   );
 }
 
-export default function NewTicket() {
+/**
+ * `/new`: a requester's new ticket (signed in, or as a guest). `/desk/new`: staff record one
+ * that came by phone, email or in person, on behalf of its requester (`onBehalfOf`).
+ */
+export default function NewTicketScreen() {
+  const { path } = useLocation();
+  return path.startsWith('/desk/') ? (
+    <RequireSignIn groups={STAFF_GROUPS}>
+      <NewTicket recording />
+    </RequireSignIn>
+  ) : (
+    <NewTicket />
+  );
+}
+
+function NewTicket({ recording = false }: { recording?: boolean }) {
   const { t, lang } = useI18n();
   const signedIn = useStore(session);
+  const title = t(recording ? 'record.title' : 'new.title');
   const [topics, setTopics] = useState<Topic[]>();
   const [loadError, setLoadError] = useState<string>();
   const [path, setPath] = useState<string[]>(['']);
@@ -115,19 +141,19 @@ export default function NewTicket() {
 
   if (loadError)
     return (
-      <Page title={t('new.title')}>
+      <Page title={title}>
         <p class="notice notice--error">{loadError}</p>
       </Page>
     );
   if (!topics)
     return (
-      <Page title={t('new.title')}>
+      <Page title={title}>
         <Loading />
       </Page>
     );
   if (topics.length === 0)
     return (
-      <Page title={t('new.title')}>
+      <Page title={title}>
         <p>{t('new.noTopics')}</p>
       </Page>
     );
@@ -148,6 +174,7 @@ export default function NewTicket() {
     'subject',
     'description',
     ...(showImpact ? ['impact.note'] : []),
+    ...(recording ? ['channel', 'onBehalfOf.name', 'onBehalfOf.email', 'onBehalfOf.phone'] : []),
     ...(signedIn ? [] : ['requester.name', 'requester.email']),
   ];
 
@@ -165,6 +192,12 @@ export default function NewTicket() {
     if (subject) found.subject = subject;
     const description = checkLength(t('new.description'), answers.description, 1, 10_000, t);
     if (description) found.description = description;
+    if (recording) {
+      if (!answers.channel) found.channel = t('v.choose', { label: t('record.channel') });
+      if (!answers.name.trim()) found['onBehalfOf.name'] = t('v.required', { label: t('record.name') });
+      if (answers.email.trim() && !isEmail(answers.email)) found['onBehalfOf.email'] = t('v.email');
+      if (answers.contactPhone.trim() && !isPhone(answers.contactPhone)) found['onBehalfOf.phone'] = t('v.phone');
+    }
     if (!signedIn) {
       if (!answers.name.trim()) found['requester.name'] = t('v.required', { label: t('new.name') });
       if (!answers.email.trim()) found['requester.email'] = t('v.required', { label: t('new.email') });
@@ -210,7 +243,17 @@ export default function NewTicket() {
     setBusy(true);
     try {
       const params = { header: { 'Idempotency-Key': key.current } };
-      if (signedIn) {
+      if (recording) {
+        const onBehalfOf = {
+          name: answers.name.trim(),
+          ...(answers.email.trim() ? { email: answers.email.trim() } : {}),
+          ...(answers.contactPhone.trim() ? { phone: answers.contactPhone.trim() } : {}),
+        };
+        const channel = answers.channel as RecordedChannel;
+        const ticket = await call(api().POST('/tickets', { params, body: { ...body, channel, onBehalfOf } }));
+        key.current = idempotencyKey();
+        navigate(`/desk/tickets/${encodeURIComponent(ticket.id)}`);
+      } else if (signedIn) {
         const ticket = await call(api().POST('/tickets', { params, body }));
         key.current = idempotencyKey();
         navigate(`/tickets/${encodeURIComponent(ticket.id)}`);
@@ -242,7 +285,7 @@ export default function NewTicket() {
   const typeOptions = (topic?.ticketTypes ?? []).map((value) => ({ value, label: t(`type.${value}` as MessageKey) }));
 
   return (
-    <Page title={t('new.title')} lead={<p class="lead">{t('new.intro')}</p>}>
+    <Page title={title} lead={<p class="lead">{t(recording ? 'record.intro' : 'new.intro')}</p>}>
       <ErrorSummary items={items} attempt={attempt} />
       {path.map((id, level) => {
         const parentId = level === 0 ? null : (path[level - 1] as string);
@@ -371,6 +414,47 @@ export default function NewTicket() {
                   value={answers.impactNote}
                   onInput={(value) => set('impactNote', value)}
                   error={errors['impact.note']}
+                />
+              </fieldset>
+            ) : null}
+            {recording ? (
+              <fieldset class="group">
+                <legend>{t('record.who')}</legend>
+                <RadioGroup
+                  path="channel"
+                  label={t('record.channel')}
+                  options={RECORDED_CHANNELS.map((value) => ({ value, label: t(`record.channel.${value}`) }))}
+                  value={answers.channel}
+                  onChange={(value) => set('channel', value)}
+                  error={errors.channel}
+                />
+                <TextField
+                  path="onBehalfOf.name"
+                  label={t('record.name')}
+                  value={answers.name}
+                  onInput={(value) => set('name', value)}
+                  error={errors['onBehalfOf.name']}
+                />
+                <TextField
+                  path="onBehalfOf.email"
+                  label={t('record.email')}
+                  hint={t('record.emailHint')}
+                  optional
+                  type="email"
+                  spellcheck={false}
+                  value={answers.email}
+                  onInput={(value) => set('email', value)}
+                  error={errors['onBehalfOf.email']}
+                />
+                <TextField
+                  path="onBehalfOf.phone"
+                  label={t('record.phone')}
+                  optional
+                  type="tel"
+                  width="medium"
+                  value={answers.contactPhone}
+                  onInput={(value) => set('contactPhone', value)}
+                  error={errors['onBehalfOf.phone']}
                 />
               </fieldset>
             ) : null}

@@ -233,6 +233,9 @@ function Desk() {
 
   return (
     <Page title={t('desk.title')}>
+      <p>
+        <Link href="/desk/new">{t('record.link')}</Link>
+      </p>
       <nav class="desk-views" aria-label={t('desk.views')}>
         <ul>
           {VIEWS.map((option) => (

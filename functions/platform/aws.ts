@@ -1,11 +1,14 @@
-import { AwsClient } from 'aws4fetch';
+import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
+import { HttpRequest } from '@smithy/core/protocols';
+import { SignatureV4 } from '@smithy/signature-v4';
 
 /**
  * SigV4-signed fetch for the few single calls a function makes to SES or S3 (send a mail,
- * probe a bucket). The SDK's SES and S3 clients added 55–100 KB and 5–10 ms to every cold
- * start of the functions that hold them (README, Cold starts); DynamoDB, used everywhere and
- * in many ways, keeps its SDK client. Credentials are the function's own, from the
- * environment Lambda sets; aws4fetch retries throttling and 5xx with jittered backoff.
+ * probe a bucket, read an inbound mail). The SDK's SES and S3 clients added 55–100 KB and
+ * 5–10 ms to every cold start of the functions that hold them (README, Cold starts); DynamoDB,
+ * used everywhere and in many ways, keeps its SDK client, whose own signer signs these calls too
+ * (one signer in the bundle, not two). Credentials are the function's own, from the environment
+ * Lambda sets; throttling and 5xx answers are tried again with jittered backoff.
  */
 export type AwsService = 'ses' | 's3';
 
@@ -14,8 +17,7 @@ const ENDPOINTS: Record<AwsService, { readonly variable: string; readonly host: 
   ses: { variable: 'AWS_ENDPOINT_URL_SESV2', host: (region) => `email.${region}.amazonaws.com` },
   s3: { variable: 'AWS_ENDPOINT_URL_S3', host: (region) => `s3.${region}.amazonaws.com` },
 };
-
-let client: AwsClient | undefined;
+const RETRIES = 3;
 
 const region = () => process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'eu-west-1';
 
@@ -27,12 +29,71 @@ export function endpointOf(service: AwsService): string {
   );
 }
 
-export function signedFetch(service: AwsService, url: string, init: RequestInit = {}): Promise<Response> {
-  client ??= new AwsClient({
-    accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '',
-    secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '',
-    ...(process.env.AWS_SESSION_TOKEN ? { sessionToken: process.env.AWS_SESSION_TOKEN } : {}),
-    retries: 3,
+type SourceData = string | ArrayBuffer | ArrayBufferView;
+const bytes = (data: SourceData): string | Uint8Array =>
+  typeof data === 'string'
+    ? data
+    : ArrayBuffer.isView(data)
+      ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      : new Uint8Array(data);
+
+/** SHA-256 and HMAC-SHA256 from node:crypto, in the shape the signer asks for. */
+class Sha256 {
+  private readonly hash: Hash | Hmac;
+  constructor(secret?: SourceData) {
+    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
+  }
+  update(data: SourceData): void {
+    this.hash.update(bytes(data));
+  }
+  async digest(): Promise<Uint8Array> {
+    return new Uint8Array(this.hash.digest());
+  }
+}
+
+const signers = new Map<AwsService, SignatureV4>();
+
+function signerOf(service: AwsService): SignatureV4 {
+  let signer = signers.get(service);
+  if (!signer) {
+    signer = new SignatureV4({
+      service,
+      region: region(),
+      sha256: Sha256,
+      credentials: async () => ({
+        accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '',
+        secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '',
+        ...(process.env.AWS_SESSION_TOKEN ? { sessionToken: process.env.AWS_SESSION_TOKEN } : {}),
+      }),
+    });
+    signers.set(service, signer);
+  }
+  return signer;
+}
+
+/** A fetch signed for `service`; `init.body`, if any, is a string. */
+export async function signedFetch(service: AwsService, url: string, init: RequestInit = {}): Promise<Response> {
+  const target = new URL(url);
+  const headers: Record<string, string> = { host: target.host };
+  new Headers(init.headers).forEach((value, name) => {
+    headers[name] = value;
   });
-  return client.fetch(url, { ...init, aws: { service, region: region() } });
+  const request = new HttpRequest({
+    method: init.method ?? 'GET',
+    protocol: target.protocol,
+    hostname: target.hostname,
+    ...(target.port ? { port: Number(target.port) } : {}),
+    path: target.pathname,
+    query: Object.fromEntries(target.searchParams),
+    headers,
+    ...(typeof init.body === 'string' ? { body: init.body } : {}),
+  });
+  for (let attempt = 0; ; attempt++) {
+    // Signed again on each attempt: the signature carries the time.
+    const signed = await signerOf(service).sign(request);
+    const response = await fetch(url, { ...init, headers: signed.headers as Record<string, string> });
+    if (attempt >= RETRIES || (response.status !== 429 && response.status < 500)) return response;
+    await response.body?.cancel();
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 50 * 2 ** attempt));
+  }
 }

@@ -18,19 +18,8 @@ import { GatewayError, Problem } from './problems';
 import { MonthlyReport } from './reports-views';
 import { RESPONSES } from './responses';
 import { ROUTES, type RouteKey } from './routes';
-import {
-  CreateGuestTicket,
-  CreateTicket,
-  GuestReply,
-  Rating,
-  RatingInvitation,
-  Reopen,
-  Reply,
-  Ticket,
-  TicketPage,
-  TicketWithThread,
-  UpdateTicket,
-} from './tickets';
+import { CreateGuestTicket, CreateTicket, GuestReply, Rating, Reopen, Reply, UpdateTicket } from './tickets';
+import { RatingInvitation, Ticket, TicketPage, TicketWithThread } from './tickets-views';
 import { Topic, TopicList } from './topics';
 import * as z from './zod';
 

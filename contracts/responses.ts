@@ -14,7 +14,7 @@ import type { ResponseSpec } from './http';
 import { Me } from './me';
 import { MonthlyReport } from './reports-views';
 import type { RouteKey } from './routes';
-import { RatingInvitation, Ticket, TicketPage, TicketWithThread } from './tickets';
+import { RatingInvitation, Ticket, TicketPage, TicketWithThread } from './tickets-views';
 import { Topic, TopicList } from './topics';
 import type * as z from './zod';
 

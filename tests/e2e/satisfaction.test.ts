@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RatingInvitation } from '../../contracts/tickets';
+import type { RatingInvitation } from '../../contracts/tickets-views';
 import { api, newUser } from '../support/api';
 import { mailsAbout, nowSeconds } from '../support/mail';
 import { fileAs, fileAsGuest, portalIncident, type TicketBody } from '../support/tickets';

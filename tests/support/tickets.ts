@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Ticket, TicketWithThread } from '../../contracts/tickets';
+import type { Ticket, TicketWithThread } from '../../contracts/tickets-views';
 import { api } from './api';
 import { mailTo, nowSeconds } from './mail';
 

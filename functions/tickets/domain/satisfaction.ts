@@ -1,4 +1,4 @@
-import type { RatingInvitation } from '../../../contracts/tickets';
+import type { RatingInvitation } from '../../../contracts/tickets-views';
 import type { Language } from '../../../contracts/vocabulary';
 import { Conflict, NotFound } from '../../platform/kernel/errors';
 import type { Ids } from '../../platform/kernel/ports';

@@ -1,4 +1,4 @@
-import type { Ticket, TicketWithThread } from '../../../contracts/tickets';
+import type { Ticket, TicketWithThread } from '../../../contracts/tickets-views';
 import type { HistoryAction, Language, Status } from '../../../contracts/vocabulary';
 import { breaches, type TicketSla } from '../../sla/domain/index';
 import type { TicketAccess } from './access';

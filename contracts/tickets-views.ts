@@ -4,15 +4,7 @@
  */
 
 import { Callback, Impact } from './tickets';
-import {
-  AUTHOR_KINDS,
-  CALLBACK_SLOTS,
-  CHANNELS,
-  HISTORY_ACTIONS,
-  PRIORITIES,
-  STATUSES,
-  TICKET_TYPES,
-} from './vocabulary';
+import { AUTHOR_KINDS, CHANNELS, HISTORY_ACTIONS, PRIORITIES, STATUSES, TICKET_TYPES } from './vocabulary';
 import * as z from './zod';
 
 export const Ticket = z.object({

@@ -1,15 +1,6 @@
 import { ifMatchVersion } from './http';
 import { phone, slug, text } from './text';
-import {
-  AUTHOR_KINDS,
-  CALLBACK_SLOTS,
-  CHANNELS,
-  HISTORY_ACTIONS,
-  PRIORITIES,
-  STATUSES,
-  TICKET_TYPES,
-  WORK_VIEWS,
-} from './vocabulary';
+import { CALLBACK_SLOTS, CHANNELS, PRIORITIES, STATUSES, TICKET_TYPES, WORK_VIEWS } from './vocabulary';
 import * as z from './zod';
 
 /* ─── Requests ─────────────────────────────────────────────────────────── */

@@ -74,7 +74,47 @@ const REQUESTS = {
   /** Rating (issue 9): one consistent GetItem of the ticket, one TransactWriteItems (the rating and its counter). */
   rate: 2,
   report: REPORT_REQUESTS,
+  /** Attachments (issue 11): one BatchGet (ticket and profile or file), and for an upload one transaction. */
+  attach: 2,
+  download: 2,
 } as const;
+
+/** Files per ticket the API takes (contracts/attachments.ts): presigning spreads over enough tickets. */
+const FILES_PER_TICKET = 20;
+/** Presigns of a run (5 to warm up, 300 at c=1, 1600 at c=16) with room to spare. */
+const UPLOADS = 2000;
+
+/** A ticket with one clean screenshot: declared, uploaded to the local S3 and verified and scanned. */
+async function ticketWithCleanFile(context: BenchContext): Promise<{ ticketId: string; attachmentId: string }> {
+  const [ticket] = await fileSome(context, 1);
+  const ticketId = ticket?.id as string;
+  const headers = { ...bearer(await context.token('citizen')), ...json };
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+  const declared = await fetch(`${context.endpoints.apiUrl}/tickets/${ticketId}/attachments`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ fileName: 'screen.png', contentType: 'image/png', size: png.length }),
+  });
+  if (declared.status !== 201) throw new Error(`Setup attachment failed: ${declared.status} ${await declared.text()}`);
+  const grant = (await declared.json()) as {
+    attachmentId: string;
+    upload: { url: string; fields: Record<string, string> };
+  };
+  const form = new FormData();
+  for (const [name, value] of Object.entries(grant.upload.fields)) form.append(name, value);
+  form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'screen.png');
+  const uploaded = await fetch(grant.upload.url, { method: 'POST', body: form });
+  if (uploaded.status !== 204) throw new Error(`Setup upload failed: ${uploaded.status}`);
+  for (let tries = 0; tries < 100; tries++) {
+    const read = await fetch(`${context.endpoints.apiUrl}/tickets/${ticketId}`, { headers });
+    const { attachments } = (await read.json()) as { attachments: { id: string; status: string }[] };
+    if (attachments.some((file) => file.id === grant.attachmentId && file.status === 'clean')) {
+      return { ticketId, attachmentId: grant.attachmentId };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('Setup attachment never became clean');
+}
 
 const reply = (body: string) => JSON.stringify({ body });
 
@@ -334,6 +374,34 @@ export const OPERATIONS: readonly BenchOperation[] = [
       const headers = bearer(await context.token('admin'));
       const path = `/reports/monthly?month=${REPORT_MONTH}&organisationId=${REPORT_ORGANISATION}`;
       return { next: () => ({ method: 'GET', path, headers }) };
+    },
+  },
+  {
+    // A citizen declares a screenshot and gets where to upload it (the upload goes to S3, unmeasured).
+    name: 'attach (presign)',
+    targets: { maxDynamoDbRequests: REQUESTS.attach, maxOverheadP50Ms: OVERHEAD_P50_MS },
+    prepare: async (context) => {
+      const ids = (await fileSome(context, Math.ceil(UPLOADS / FILES_PER_TICKET))).map((ticket) => ticket.id);
+      const headers = { ...bearer(await context.token('citizen')), ...json };
+      let next = 0;
+      return {
+        next: () => ({
+          method: 'POST',
+          path: `/tickets/${ids[Math.floor(next++ / FILES_PER_TICKET) % ids.length]}/attachments`,
+          headers,
+          body: JSON.stringify({ fileName: 'screen.png', contentType: 'image/png', size: 48_213 }),
+        }),
+      };
+    },
+  },
+  {
+    // An agent downloads a clean file: the API answers with the link, the browser fetches it from S3.
+    name: 'download (presign)',
+    targets: { maxDynamoDbRequests: REQUESTS.download, maxOverheadP50Ms: OVERHEAD_P50_MS },
+    prepare: async (context) => {
+      const { ticketId, attachmentId } = await ticketWithCleanFile(context);
+      const headers = { ...bearer(await context.token('agent')), accept: 'application/json' };
+      return { next: () => ({ method: 'GET', path: `/tickets/${ticketId}/attachments/${attachmentId}`, headers }) };
     },
   },
   {

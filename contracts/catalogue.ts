@@ -1,3 +1,4 @@
+import { DEFAULT_ATTACHMENT_MAX_BYTES, DEFAULT_ATTACHMENT_RETENTION_DAYS } from './attachments';
 import { slug, text } from './text';
 import { FIELD_TYPES, LANGUAGES, PRIORITIES, TICKET_TYPES } from './vocabulary';
 import * as z from './zod';
@@ -151,6 +152,20 @@ export const OrganisationDocument = z.strictObject({
   reopenWindowDays: z._default(z.int().check(z.gte(0), z.lte(365)), 7),
   /** Languages the organisation's forms are offered in. */
   languages: z.array(z.enum(LANGUAGES)).check(z.minLength(1)),
+  /**
+   * Files attached to its tickets: the largest it takes (up to 25 MB), and how many days after
+   * a ticket closes its files and their records are deleted.
+   */
+  attachments: z._default(
+    z.strictObject({
+      maxBytes: z._default(
+        z.int().check(z.gte(1024), z.lte(25 * 1024 * 1024, 'At most 25 MB.')),
+        DEFAULT_ATTACHMENT_MAX_BYTES,
+      ),
+      retentionDays: z._default(z.int().check(z.gte(1), z.lte(3650)), DEFAULT_ATTACHMENT_RETENTION_DAYS),
+    }),
+    { maxBytes: DEFAULT_ATTACHMENT_MAX_BYTES, retentionDays: DEFAULT_ATTACHMENT_RETENTION_DAYS },
+  ),
 });
 export type OrganisationDocument = z.infer<typeof OrganisationDocument>;
 

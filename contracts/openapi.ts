@@ -9,6 +9,7 @@ import {
   StoredTeam,
   StoredTopic,
 } from './admin-views';
+import { NewAttachment } from './attachments';
 import { OrganisationDocument, SlaPolicy, TeamDocument, TopicDocument } from './catalogue';
 import { AgentList, TeamList } from './desk';
 import { Health } from './health';
@@ -19,13 +20,22 @@ import { MonthlyReport } from './reports-views';
 import { RESPONSES } from './responses';
 import { ROUTES, type RouteKey } from './routes';
 import { CreateGuestTicket, CreateTicket, GuestReply, Rating, Reopen, Reply, UpdateTicket } from './tickets';
-import { RatingInvitation, Ticket, TicketPage, TicketWithThread } from './tickets-views';
+import {
+  Attachment,
+  AttachmentUpload,
+  GuestTicketCreated,
+  RatingInvitation,
+  Ticket,
+  TicketPage,
+  TicketWithThread,
+} from './tickets-views';
 import { Topic, TopicList } from './topics';
 import * as z from './zod';
 
 /** Named schemas of the document; anything else is inlined where it is used. */
 const REQUEST_COMPONENTS = {
   CreateTicket,
+  NewAttachment,
   CreateGuestTicket,
   Reply,
   GuestReply,
@@ -42,6 +52,9 @@ const REQUEST_COMPONENTS = {
 };
 const RESPONSE_COMPONENTS = {
   Ticket,
+  GuestTicketCreated,
+  Attachment,
+  AttachmentUpload,
   RatingInvitation,
   MonthlyReport,
   CatalogueDocuments,

@@ -14,11 +14,27 @@ import type { ResponseSpec } from './http';
 import { Me } from './me';
 import { MonthlyReport } from './reports-views';
 import type { RouteKey } from './routes';
-import { RatingInvitation, Ticket, TicketPage, TicketWithThread } from './tickets-views';
+import {
+  AttachmentUpload,
+  DownloadLink,
+  GuestTicketCreated,
+  RatingInvitation,
+  Ticket,
+  TicketPage,
+  TicketWithThread,
+} from './tickets-views';
 import { Topic, TopicList } from './topics';
 import type * as z from './zod';
 
 const CREATED = { Location: 'Where the new resource is read' } as const;
+/** The file: a redirect to S3, or (with `Accept: application/json`) the link itself, for a browser to follow. */
+const DOWNLOAD = {
+  200: { description: 'With Accept: application/json: the download link, valid for a minute', schema: DownloadLink },
+  302: {
+    description: 'The file: follow Location, an S3 link valid for a minute',
+    headers: { Location: 'Where to download the file from' },
+  },
+} as const;
 const VERSIONED = { ETag: 'The version: send it back in If-Match to change the document' } as const;
 
 /** An administered document: 200 when read or changed, 201 when a PUT created it. */
@@ -53,6 +69,14 @@ export const RESPONSES = {
   'POST /tickets/{ticketId}/messages': {
     201: { description: 'The ticket after the message', schema: Ticket, headers: CREATED },
   },
+  'POST /tickets/{ticketId}/attachments': {
+    201: { description: 'Where to upload the file', schema: AttachmentUpload, headers: CREATED },
+  },
+  'GET /tickets/{ticketId}/attachments/{attachmentId}': DOWNLOAD,
+  'POST /public/tickets/{ticketId}/attachments': {
+    201: { description: 'Where to upload the file', schema: AttachmentUpload, headers: CREATED },
+  },
+  'GET /public/tickets/{ticketId}/attachments/{attachmentId}': DOWNLOAD,
   'POST /tickets/{ticketId}/reopen': { 200: { description: 'The ticket, in progress again', schema: Ticket } },
   'POST /tickets/{ticketId}/satisfaction': {
     201: { description: 'The ticket with its rating', schema: Ticket, headers: CREATED },
@@ -97,7 +121,13 @@ export const RESPONSES = {
   'GET /audit': { 200: { description: 'A page of changes, newest first', schema: AuditPage } },
   'GET /teams': { 200: { description: 'Teams of your organisation, first level first', schema: TeamList } },
   'GET /agents': { 200: { description: 'Staff of your organisation, by name', schema: AgentList } },
-  'POST /public/tickets': { 201: { description: 'The new ticket', schema: Ticket, headers: CREATED } },
+  'POST /public/tickets': {
+    201: {
+      description: 'The new ticket, with a token to upload its files',
+      schema: GuestTicketCreated,
+      headers: CREATED,
+    },
+  },
   'GET /public/tickets/{ticketId}': { 200: { description: 'The ticket', schema: TicketWithThread } },
   'POST /public/tickets/{ticketId}/messages': {
     201: { description: 'The ticket after the message', schema: Ticket, headers: CREATED },

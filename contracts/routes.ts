@@ -1,5 +1,6 @@
 import { type RouteSpec, routeKey } from './http';
 import { ADMIN_ROUTES } from './routes/admin';
+import { ATTACHMENT_ROUTES } from './routes/attachments';
 import { DESK_ROUTES } from './routes/desk';
 import { GUEST_ROUTES } from './routes/guests';
 import { ME_ROUTES } from './routes/me';
@@ -21,6 +22,7 @@ const routes = [
   ...ME_ROUTES,
   ...TOPICS_ROUTES,
   ...TICKETS_ROUTES,
+  ...ATTACHMENT_ROUTES,
   ...SATISFACTION_ROUTES,
   ...REPORTS_ROUTES,
   ...ADMIN_ROUTES,

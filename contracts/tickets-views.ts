@@ -3,6 +3,7 @@
  * response schemas only as types and no Lambda should build them at cold start.
  */
 
+import { ATTACHMENT_STATUSES, REJECTION_REASONS } from './attachments';
 import { Callback, Impact } from './tickets';
 import { AUTHOR_KINDS, CHANNELS, HISTORY_ACTIONS, PRIORITIES, STATUSES, TICKET_TYPES } from './vocabulary';
 import * as z from './zod';
@@ -77,9 +78,30 @@ const HistoryEntry = z.object({
   at: z.iso.datetime(),
 });
 
+/** A file attached to the ticket, as its readers see it (requesters never see staff-only files). */
+export const Attachment = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  /** In bytes, as declared (a stored file of another size is rejected). */
+  size: z.int(),
+  status: z.enum(ATTACHMENT_STATUSES),
+  /** Why a `rejected` file was: its stored size or its bytes' type were not those declared. */
+  rejectedFor: z.optional(z.enum(REJECTION_REASONS)),
+  /** The message it came with: its uploader's last message of the same visibility before it. */
+  messageId: z.optional(z.string()),
+  /** Staff-only files, like internal notes. */
+  internal: z.boolean(),
+  uploadedBy: z.object({ kind: z.enum(AUTHOR_KINDS), name: z.string() }),
+  createdAt: z.iso.datetime(),
+});
+export type Attachment = z.infer<typeof Attachment>;
+
 export const TicketWithThread = z.extend(Ticket, {
   /** Oldest first. */
   thread: z.array(Message),
+  /** Oldest first; each names the message it came with. Only `clean` ones can be downloaded. */
+  attachments: z.array(Attachment),
   history: z.array(HistoryEntry),
 });
 export type TicketWithThread = z.infer<typeof TicketWithThread>;
@@ -97,3 +119,25 @@ export const RatingInvitation = z.object({
   rated: z.nullable(z.object({ score: z.int(), comment: z.optional(z.string()), ratedAt: z.iso.datetime() })),
 });
 export type RatingInvitation = z.infer<typeof RatingInvitation>;
+
+/** A guest's new ticket, with the token that lets the one who filed it upload its files for an hour. */
+export const GuestTicketCreated = z.extend(Ticket, {
+  /** Send as `X-Upload-Token` to `POST /public/tickets/{id}/attachments`; it opens nothing else. */
+  uploadToken: z.string(),
+});
+export type GuestTicketCreated = z.infer<typeof GuestTicketCreated>;
+
+/**
+ * Where to upload a declared file: an S3 presigned POST. Send `fields` and then the file as
+ * `file`, as multipart/form-data, before `expiresAt`; S3 refuses another size or type.
+ */
+export const AttachmentUpload = z.object({
+  attachmentId: z.string(),
+  upload: z.object({ url: z.string(), fields: z.record(z.string(), z.string()) }),
+  expiresAt: z.iso.datetime(),
+});
+export type AttachmentUpload = z.infer<typeof AttachmentUpload>;
+
+/** A clean file's short-lived download link, for clients that ask for it as JSON instead of a redirect. */
+export const DownloadLink = z.object({ url: z.string(), expiresAt: z.iso.datetime() });
+export type DownloadLink = z.infer<typeof DownloadLink>;

@@ -43,6 +43,8 @@ export const LAZY_MODULES = [
   { entry: 'functions/tickets/api/guest-mailer.lazy.ts', file: 'guest-mailer.lazy.js' },
   // mailparser (1.1 MB with its charset tables), beside the one function that reads mail only.
   { entry: 'functions/mail/mime.lazy.ts', file: 'mime.lazy.js', functions: ['mailInbound'] },
+  // file-type, beside the function that verifies uploads only.
+  { entry: 'functions/tickets/jobs/sniff.lazy.ts', file: 'sniff.lazy.js', functions: ['attachmentCheck'] },
 ] as const;
 
 /** Whether a lazy module is built beside `fn`'s bundle: beside all, unless it names its functions. */

@@ -34,6 +34,14 @@ export interface StageConfig {
    * the API answers 429 with Retry-After. Staff filing for their organisation are not limited.
    */
   readonly filingLimits: FilingLimits;
+  /**
+   * GuardDuty Malware Protection for S3 on the attachments bucket: each upload under the ticket
+   * prefix is scanned, tagged with its result, and the result event marks the file clean or moves
+   * it to quarantine. GuardDuty charges per GB scanned and per object evaluated, so a stage may do
+   * without (`false`): verified files then count as clean without a scan, and neither the
+   * protection plan nor its role and result rule are deployed.
+   */
+  readonly malwareProtection: boolean;
 }
 
 /** Context key that selects the stage: `cdk synth -c stage=prod`. */
@@ -51,6 +59,7 @@ export const DEV_DEFAULTS: StageConfig = {
   retentionDays: RetentionDays.ONE_MONTH,
   alarmEmail: 'ops@example.org',
   filingLimits: DEFAULT_FILING_LIMITS,
+  malwareProtection: true,
 };
 
 const RETENTION_VALUES = new Set<number>(
@@ -79,7 +88,8 @@ function isOrigin(value: unknown): boolean {
 export function stageConfigProblems(value: unknown): string[] {
   if (!isRecord(value)) return ['stage config must be an object'];
   const problems: string[] = [];
-  const { stageName, region, account, mail, webOrigins, retentionDays, alarmEmail, filingLimits } = value;
+  const { stageName, region, account, mail, webOrigins, retentionDays, alarmEmail, filingLimits, malwareProtection } =
+    value;
   if (typeof stageName !== 'string' || !STAGE_NAME.test(stageName)) {
     problems.push(`stageName must match ${STAGE_NAME} (got ${JSON.stringify(stageName)})`);
   }
@@ -125,6 +135,9 @@ export function stageConfigProblems(value: unknown): string[] {
       `filingLimits must be { perAddress: { hour, day }, perClient: { hour, day } } of whole numbers ≥ 1 (got ${JSON.stringify(filingLimits)})`,
     );
   }
+  if (typeof malwareProtection !== 'boolean') {
+    problems.push(`malwareProtection must be true or false (got ${JSON.stringify(malwareProtection)})`);
+  }
   return problems;
 }
 
@@ -149,6 +162,7 @@ const REQUIRED_OUTSIDE_DEV = ['mail', 'webOrigins', 'alarmEmail'] as const;
  *   `"finestreta:stages": { "prod": { "account": "123456789012", "region": "eu-west-1",
  *   "mail": { "fromAddress": "finestreta@town.example", "domain": "town.example" },
  *   "webOrigins": ["https://helpdesk.town.example"], "alarmEmail": "ops@town.example" } }`.
+ *   A stage that does without GuardDuty's malware scans adds `"malwareProtection": false`.
  *
  * Missing settings fall back to {@link DEV_DEFAULTS}; a stage other than `dev` must appear in
  * `finestreta:stages` and give `mail`, `webOrigins` and `alarmEmail`. Throws listing every problem.

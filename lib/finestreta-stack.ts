@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { App, CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { AwsSolutionsChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
-import type { ApiRoute, FunctionSpec } from '../functions/platform/functions';
+import { type ApiRoute, FUNCTIONS, type FunctionSpec } from '../functions/platform/functions';
 import { readStageConfig, type StageConfig, stackEnv } from './config';
 import { Alarms } from './constructs/alarms';
 import { Api } from './constructs/api';
@@ -69,6 +69,18 @@ export class FinestretaStack extends Stack {
         accessLogsBucket: this.attachments.accessLogsBucket,
       });
     }
+    // Uploads (S3 event) and, where the stage scans, GuardDuty's results (EventBridge) reach the
+    // function the table marks `trigger: 'attachment-events'`; a bucket notifies one function.
+    const specs: Readonly<Record<string, FunctionSpec>> = props.functions ?? FUNCTIONS;
+    const attachmentChecks = Object.keys(specs).filter((name) => specs[name]?.trigger === 'attachment-events');
+    if (attachmentChecks.length > 1) {
+      throw new Error(`Only one function may take the attachments bucket's events: ${attachmentChecks.join(', ')}`);
+    }
+    for (const name of attachmentChecks) {
+      const fn = this.api.functions[name];
+      if (!fn) throw new Error(`Function ${name} was not created`);
+      this.attachments.deliverEventsTo(fn, { malwareProtection: config.malwareProtection });
+    }
     // The portal needs the API (config.json, the CSP's connect-src) and the API's CORS would
     // need the portal's domain: HttpApi → Distribution → ResponseHeadersPolicy → HttpApi is a
     // cycle CloudFormation refuses. So CORS stays on `config.webOrigins`, a value known at synth,
@@ -78,6 +90,8 @@ export class FinestretaStack extends Stack {
       distDir: props.webDistDir ?? DEFAULT_WEB_DIST,
       apiUrl: this.api.httpApi.apiEndpoint,
       userPoolClientId: this.auth.client.userPoolClientId,
+      // Browsers POST attachments straight to the bucket with the presigned policy the API hands out.
+      uploadOrigins: [this.attachments.uploadOrigin],
       logRetention: config.retentionDays,
     });
     this.alarms = new Alarms(this, 'Alarms', {

@@ -18,3 +18,12 @@ export function acknowledge(scope: IConstruct, id: string, reason: string): void
   if (reason.trim().length < 20) throw new Error(`Acknowledgement of ${id} needs a real reason`);
   Validations.of(scope).acknowledge({ id, reason });
 }
+
+/** Whether `id` is already acknowledged on `scope` itself (not inherited from a parent). */
+export function isAcknowledged(scope: IConstruct, id: string): boolean {
+  return scope.node.metadata.some(
+    (entry) =>
+      entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY &&
+      Object.keys(entry.data as Record<string, unknown>).some((key) => key === id || key.endsWith(`::${id}`)),
+  );
+}

@@ -51,6 +51,12 @@ class Sha256 {
   }
 }
 
+const credentials = async () => ({
+  accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '',
+  secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '',
+  ...(process.env.AWS_SESSION_TOKEN ? { sessionToken: process.env.AWS_SESSION_TOKEN } : {}),
+});
+
 const signers = new Map<AwsService, SignatureV4>();
 
 function signerOf(service: AwsService): SignatureV4 {
@@ -60,34 +66,105 @@ function signerOf(service: AwsService): SignatureV4 {
       service,
       region: region(),
       sha256: Sha256,
-      credentials: async () => ({
-        accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '',
-        secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '',
-        ...(process.env.AWS_SESSION_TOKEN ? { sessionToken: process.env.AWS_SESSION_TOKEN } : {}),
-      }),
+      credentials,
     });
     signers.set(service, signer);
   }
   return signer;
 }
 
+/**
+ * An object's URL (or the bucket's, without a key): path-style against the local stand-in,
+ * virtual-hosted against AWS, each key segment encoded.
+ */
+export function objectUrl(bucket: string, key = ''): string {
+  const path = key.split('/').map(encodeURIComponent).join('/');
+  return process.env[ENDPOINTS.s3.variable]
+    ? `${endpointOf('s3')}/${bucket}/${path}`
+    : `https://${bucket}.${ENDPOINTS.s3.host(region())}/${path}`;
+}
+
+const signableRequest = (url: URL, method: string, headers: Record<string, string> = {}) =>
+  new HttpRequest({
+    method,
+    protocol: url.protocol,
+    hostname: url.hostname,
+    ...(url.port ? { port: Number(url.port) } : {}),
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    headers: { host: url.host, ...headers },
+  });
+
+/**
+ * A presigned GET of an S3 object, valid `expiresIn` seconds from `signedAt`; `query` (response
+ * overrides) is signed with it.
+ */
+export async function presignedGet(
+  bucket: string,
+  key: string,
+  expiresIn: number,
+  query: Record<string, string> = {},
+  signedAt = new Date(),
+): Promise<string> {
+  const url = new URL(objectUrl(bucket, key));
+  for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+  const signed = await signerOf('s3').presign(signableRequest(url, 'GET'), { expiresIn, signingDate: signedAt });
+  const out = new URL(url.origin + url.pathname);
+  for (const [name, value] of Object.entries(signed.query ?? {})) out.searchParams.set(name, String(value));
+  return out.toString();
+}
+
+/**
+ * An S3 presigned POST (browser-based upload): a policy of `conditions`, valid until
+ * `expiresAt`, signed with SigV4 as the fields S3 expects. The caller sends `fields`, then the
+ * file as `file`, to `url`.
+ */
+export async function presignedPost(
+  bucket: string,
+  key: string,
+  conditions: readonly unknown[],
+  fields: Record<string, string>,
+  expiresAt: Date,
+): Promise<{ url: string; fields: Record<string, string> }> {
+  const now = new Date();
+  const amzDate = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+  const { accessKeyId, sessionToken } = await credentials();
+  const credential = `${accessKeyId}/${amzDate.slice(0, 8)}/${region()}/s3/aws4_request`;
+  const signing: Record<string, string> = {
+    'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
+    'X-Amz-Credential': credential,
+    'X-Amz-Date': amzDate,
+    ...(sessionToken ? { 'X-Amz-Security-Token': sessionToken } : {}),
+  };
+  const policy = Buffer.from(
+    JSON.stringify({
+      expiration: expiresAt.toISOString(),
+      conditions: [
+        { bucket },
+        { key },
+        ...conditions,
+        ...Object.entries({ ...fields, ...signing }).map(([name, value]) => ({ [name]: value })),
+      ],
+    }),
+  ).toString('base64');
+  const signature = await signerOf('s3').sign(policy, { signingDate: now });
+  return {
+    url: objectUrl(bucket),
+    fields: { key, ...fields, ...signing, Policy: policy, 'X-Amz-Signature': signature },
+  };
+}
+
 /** A fetch signed for `service`; `init.body`, if any, is a string. */
 export async function signedFetch(service: AwsService, url: string, init: RequestInit = {}): Promise<Response> {
-  const target = new URL(url);
-  const headers: Record<string, string> = { host: target.host };
+  const headers: Record<string, string> = {};
   new Headers(init.headers).forEach((value, name) => {
     headers[name] = value;
   });
-  const request = new HttpRequest({
-    method: init.method ?? 'GET',
-    protocol: target.protocol,
-    hostname: target.hostname,
-    ...(target.port ? { port: Number(target.port) } : {}),
-    path: target.pathname,
-    query: Object.fromEntries(target.searchParams),
-    headers,
-    ...(typeof init.body === 'string' ? { body: init.body } : {}),
-  });
+  const request = signableRequest(new URL(url), init.method ?? 'GET', headers);
+  if (typeof init.body === 'string') request.body = init.body;
   for (let attempt = 0; ; attempt++) {
     // Signed again on each attempt: the signature carries the time.
     const signed = await signerOf(service).sign(request);

@@ -6,6 +6,12 @@ export const ENV = {
   stage: 'FINESTRETA_STAGE',
   tableName: 'TABLE_NAME',
   attachmentsBucket: 'ATTACHMENTS_BUCKET',
+  /**
+   * `guardduty` where GuardDuty Malware Protection scans the attachments bucket (its result
+   * event sets each file's status; `npm start` has a local stand-in), `off` where a stage does
+   * without: verified files are then clean without a scan.
+   */
+  attachmentScanning: 'ATTACHMENT_SCANNING',
   mailFrom: 'MAIL_FROM',
   mailConfigurationSet: 'MAIL_CONFIGURATION_SET',
   /** Cognito issuer URL (`https://cognito-idp.<region>.amazonaws.com/<poolId>`); its JWKS proves Cognito is reachable. */

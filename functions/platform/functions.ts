@@ -18,7 +18,19 @@ export type Capability =
   /** Files tickets under the stage's abuse limits (tickets/domain/limits.ts). */
   | 'tickets:file'
   /** Signs the tokens of links it mails or whose hash it stores (platform/links.ts). */
-  | 'links:sign';
+  | 'links:sign'
+  /**
+   * Presigns uploads to and downloads from the attachments bucket's ticket prefix: the URLs act
+   * with the function's own permissions (s3:PutObject and s3:GetObject there, nothing more).
+   */
+  | 'attachments:presign'
+  /**
+   * Reads uploaded attachments' first bytes, deletes rejected ones and moves infected ones to
+   * the quarantine prefix.
+   */
+  | 'attachments:check'
+  /** Deletes the files of closed tickets whose retention ended, under either prefix. */
+  | 'attachments:purge';
 
 export interface FunctionSpec {
   /** Handler module, relative to the repository root; it exports `handler`. */
@@ -30,9 +42,10 @@ export interface FunctionSpec {
   /**
    * Invoked by new outbox items on the table's stream; by SES's bounce and complaint events (SNS,
    * wired by lib/constructs/mail.ts); or by replies SES's receipt rule stores in S3 (S3 event,
-   * wired by lib/constructs/mail-inbound.ts).
+   * wired by lib/constructs/mail-inbound.ts); or by uploads to the attachments bucket (S3 event)
+   * and GuardDuty's scan results for them (EventBridge), wired by lib/constructs/attachments-bucket.ts.
    */
-  readonly trigger?: 'outbox-stream' | 'mail-feedback' | 'inbound-mail';
+  readonly trigger?: 'outbox-stream' | 'mail-feedback' | 'inbound-mail' | 'attachment-events';
   /**
    * Invoked on a schedule (EventBridge Scheduler; an interval in the local stack) with
    * `{ scheduledTime }`, the ISO instant the invocation was scheduled for.
@@ -86,6 +99,25 @@ export const FUNCTIONS = {
     ],
     logMetrics: ['ticketFiled'],
   },
+  attachments: {
+    entry: 'functions/tickets/api/attachments.ts',
+    description: 'Requesters, guests and staff attach files to tickets (presigned uploads) and download clean ones',
+    // links:sign: a guest's upload token, handed out when they file, is checked here.
+    uses: ['table:write', 'attachments:presign', 'links:sign'],
+    routes: [
+      'POST /tickets/{ticketId}/attachments',
+      'GET /tickets/{ticketId}/attachments/{attachmentId}',
+      'POST /public/tickets/{ticketId}/attachments',
+      'GET /public/tickets/{ticketId}/attachments/{attachmentId}',
+    ],
+  },
+  attachmentCheck: {
+    entry: 'functions/tickets/jobs/attachment-check.ts',
+    description:
+      'Verifies each uploaded attachment (real size, sniffed type) and records its malware scan: clean, or quarantined and reported',
+    uses: ['table:write', 'attachments:check'],
+    trigger: 'attachment-events',
+  },
   desk: {
     entry: 'functions/desk/api/directory.ts',
     description: 'Staff pick whom to forward or assign to: their organisation’s teams and staff',
@@ -95,7 +127,8 @@ export const FUNCTIONS = {
   publicTickets: {
     entry: 'functions/tickets/api/public-tickets.ts',
     description: 'Guests file and follow a ticket through an emailed access link',
-    uses: ['table:write', 'mail:send', 'tickets:file'],
+    // links:sign: the upload token a guest gets with their new ticket.
+    uses: ['table:write', 'mail:send', 'tickets:file', 'links:sign'],
     routes: ['POST /public/tickets', 'GET /public/tickets/{ticketId}', 'POST /public/tickets/{ticketId}/messages'],
     logMetrics: ['ticketFiled'],
   },
@@ -158,8 +191,8 @@ export const FUNCTIONS = {
   sweeper: {
     entry: 'functions/tickets/jobs/sweep.ts',
     description:
-      'Warns of response-time commitments nearing their due time, escalates breaches, releases staff mail held outside opening hours and closes resolved tickets after the reopen window',
-    uses: ['table:write'],
+      'Warns of response-time commitments nearing their due time, escalates breaches, releases staff mail held outside opening hours, closes resolved tickets after the reopen window and deletes closed tickets’ files after the retention period',
+    uses: ['table:write', 'attachments:purge'],
     schedule: { everyMinutes: 1 },
     timeoutSeconds: 50,
   },
@@ -176,6 +209,9 @@ const CAPABILITY_ENV: Record<Capability, readonly EnvKey[]> = {
   'cursors:seal': ['cursorKey'],
   'tickets:file': ['filingLimits'],
   'links:sign': ['linkKey'],
+  'attachments:presign': ['attachmentsBucket'],
+  'attachments:check': ['attachmentsBucket', 'attachmentScanning'],
+  'attachments:purge': ['attachmentsBucket'],
 };
 
 export function envKeysFor(spec: FunctionSpec): EnvKey[] {

@@ -22,7 +22,15 @@ import { decodeProfile, type Profile, profileKey, staffOf } from '../profiles';
 import { counterUpdates, countsOfChange, countsOfRating } from '../reports';
 import { DEFAULT_TIME_ZONE, TicketSla } from '../sla/domain/index';
 import { type LimitCounter, limitReached } from './domain/limits';
-import { HistoryRecord, MessageRecord, type NewTicket, type Page, type Thread, TicketRecord } from './domain/model';
+import {
+  AttachmentRecord,
+  HistoryRecord,
+  MessageRecord,
+  type NewTicket,
+  type Page,
+  type Thread,
+  TicketRecord,
+} from './domain/model';
 import { formatTicketNumber } from './domain/numbering';
 import type { ListOptions, TicketStore } from './domain/ports';
 import { queuePlace, sweepAt, workloadChanges } from './domain/queues';
@@ -405,14 +413,16 @@ export const dynamoTicketStore: TicketStore = {
   async thread(ticketId, { consistent = false } = {}) {
     let ticket: TicketRecord | undefined;
     const messages: MessageRecord[] = [];
+    const attachments: AttachmentRecord[] = [];
     const history: HistoryRecord[] = [];
     for (const stored of await queryPartition(KEYS.ticket.partition(ticketId), { consistent })) {
       const kind = kindOf(stored);
       if (kind === KINDS.ticket) ticket = decode(TicketRecord, stored);
       else if (kind === KINDS.message) messages.push(decode(MessageRecord, stored));
+      else if (kind === KINDS.attachment) attachments.push(decode(AttachmentRecord, stored));
       else if (kind === KINDS.history) history.push(decode(HistoryRecord, stored));
     }
-    return { ticket, messages, history } satisfies Thread;
+    return { ticket, messages, attachments, history } satisfies Thread;
   },
 
   async ticket(ticketId) {

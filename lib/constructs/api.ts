@@ -293,6 +293,9 @@ export class Api extends Construct {
           ),
         ),
       'tickets:file': () => fn.setEnv('filingLimits', JSON.stringify(props.config.filingLimits)),
+      'attachments:presign': () => props.attachments.grantPresign(fn),
+      'attachments:check': () => props.attachments.grantCheck(fn, props.config.malwareProtection ? 'guardduty' : 'off'),
+      'attachments:purge': () => props.attachments.grantPurge(fn),
       'health:probe': () =>
         fn.useHealthProbe({
           table: props.table,

@@ -46,6 +46,12 @@ export interface PortalProps {
   readonly apiUrl: string;
   /** The user pool's web client id. */
   readonly userPoolClientId: string;
+  /**
+   * Origins the browser sends files to directly, added to the CSP's `connect-src`: the
+   * attachments bucket's regional endpoint, where presigned POST uploads go. Tokens are fine.
+   * @default none
+   */
+  readonly uploadOrigins?: readonly string[];
   /** Retention of the deployment handler's log group. */
   readonly logRetention: RetentionDays;
   /**
@@ -102,7 +108,7 @@ export class Portal extends Construct {
       apiUrl: props.apiUrl,
       cognito: { endpoint: `${cognitoOrigin}/`, clientId: props.userPoolClientId, region },
     };
-    this.connectSrc = [props.apiUrl, cognitoOrigin];
+    this.connectSrc = [props.apiUrl, cognitoOrigin, ...(props.uploadOrigins ?? [])];
 
     this.accessLogsBucket = new Bucket(this, 'AccessLogs', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,

@@ -14,7 +14,11 @@ import { localS3ClientConfig } from './s3';
 
 const context = (functionName: string) => ({ functionName, awsRequestId: randomUUID() }) as Context;
 
-/** Stores a raw MIME message as SES would (`inbound/<message id>`) and delivers the bucket's event. */
+/**
+ * Stores a raw MIME message as SES would (`inbound/<message id>`) and delivers the bucket's event,
+ * waiting for the answer. A running local stack delivers the object's event too: S3 delivers at
+ * least once, and the answer's daily claim makes a second delivery send nothing.
+ */
 export async function feedInboundMail(raw: string | Buffer): Promise<{ key: string }> {
   const bucket = process.env[ENV.inboundMailBucket];
   const endpoint = process.env.AWS_ENDPOINT_URL_S3;

@@ -23,6 +23,27 @@ interface S3rverInstance {
   httpServer?: Server;
   run(): Promise<{ address: string; port: number }>;
   close(): Promise<void>;
+  /** s3rver's Koa app emits `event` after each Put, Post, Copy and Delete of an object. */
+  on(event: 'event', listener: (event: S3rverEvent) => void): void;
+  off(event: 'event', listener: (event: S3rverEvent) => void): void;
+}
+
+/** One object change as s3rver reports it (lib/models/event.js): the key is NOT URL-encoded. */
+export interface S3rverRecord {
+  readonly eventName: string;
+  readonly eventTime?: string;
+  readonly s3: {
+    readonly bucket: { readonly name: string };
+    readonly object: {
+      readonly key: string;
+      readonly size?: number;
+      readonly eTag?: string;
+      readonly sequencer?: string;
+    };
+  };
+}
+export interface S3rverEvent {
+  readonly Records: readonly S3rverRecord[];
 }
 type S3rverConstructor = new (options: S3rverOptions) => S3rverInstance;
 
@@ -37,6 +58,12 @@ export interface StartS3Options {
 
 export interface LocalS3 {
   endpoint: string;
+  /**
+   * Calls `listener` for each object created (`ObjectCreated:Put|Post|Copy`) or deleted
+   * (`ObjectRemoved:Delete`) in any bucket, as the change happens; returns the unsubscriber.
+   * A throwing listener is its own problem: s3rver's request is not affected.
+   */
+  onEvent(listener: (record: S3rverRecord) => void): () => void;
   stop(): Promise<void>;
 }
 
@@ -75,6 +102,19 @@ export const startS3 = async (options: StartS3Options): Promise<LocalS3> => {
 
   return {
     endpoint: `http://${LOOPBACK}:${port}`,
+    onEvent(listener) {
+      const forward = (event: S3rverEvent) => {
+        for (const record of event.Records) {
+          try {
+            listener(record);
+          } catch {
+            // Listeners deliver asynchronously and log their own failures.
+          }
+        }
+      };
+      server.on('event', forward);
+      return () => server.off('event', forward);
+    },
     async stop() {
       const closing = server.close();
       // close() waits for open connections; a keep-alive SDK client would hold it open.
@@ -122,3 +162,65 @@ export const ensureBucket = async (endpoint: string, name: string, corsOrigins?:
     s3.destroy();
   }
 };
+
+/**
+ * An object key as S3 writes it in event notifications: URL-encoded like a form value (spaces as
+ * `+`), the slashes between segments kept. Handlers decode it with
+ * `decodeURIComponent(key.replace(/\+/g, ' '))`.
+ */
+export function s3EventKey(key: string): string {
+  return key
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/%20/g, '+'))
+    .join('/');
+}
+
+/** Whether a notification for `events` (`s3:ObjectCreated:*`, `s3:ObjectCreated:Post`, …) covers `eventName`. */
+export function s3EventMatches(
+  notification: { readonly events: readonly string[]; readonly prefix?: string; readonly suffix?: string },
+  eventName: string,
+  key: string,
+): boolean {
+  const name = `s3:${eventName}`;
+  const named = notification.events.some((pattern) =>
+    pattern.endsWith(':*') ? name.startsWith(pattern.slice(0, -1)) : pattern === name,
+  );
+  return (
+    named &&
+    key.startsWith(notification.prefix ?? '') &&
+    (notification.suffix ? key.endsWith(notification.suffix) : true)
+  );
+}
+
+/** The event Lambda receives from an S3 event notification for one s3rver record. */
+export function s3NotificationEvent(
+  record: S3rverRecord,
+  context: { readonly region: string; readonly configurationId?: string },
+): unknown {
+  const { bucket, object } = record.s3;
+  return {
+    Records: [
+      {
+        eventVersion: '2.1',
+        eventSource: 'aws:s3',
+        awsRegion: context.region,
+        eventTime: record.eventTime ?? new Date().toISOString(),
+        eventName: record.eventName,
+        userIdentity: { principalId: 'AWS:LOCAL' },
+        requestParameters: { sourceIPAddress: '127.0.0.1' },
+        responseElements: {},
+        s3: {
+          s3SchemaVersion: '1.0',
+          configurationId: context.configurationId ?? 'local',
+          bucket: { name: bucket.name, ownerIdentity: { principalId: 'LOCAL' }, arn: `arn:aws:s3:::${bucket.name}` },
+          object: {
+            key: s3EventKey(object.key),
+            ...(object.size !== undefined ? { size: object.size } : {}),
+            ...(object.eTag !== undefined ? { eTag: object.eTag } : {}),
+            ...(object.sequencer !== undefined ? { sequencer: object.sequencer } : {}),
+          },
+        },
+      },
+    ],
+  };
+}

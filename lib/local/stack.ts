@@ -18,16 +18,17 @@ import type { SeedInput } from './demo-seed';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 import { localDynamoDbClientConfig, startDynamoDb } from './dynamodb';
 import { type Gateway, startGateway } from './gateway';
-import { LocalFunction } from './lambda-host';
+import { type Invocation, LocalFunction } from './lambda-host';
+import { type MalwareScanner, type Scanner, startMalwareScanner } from './malware-scanner';
 import { startPortal } from './portal';
 import { assertPortFree, freePort, LOOPBACK } from './ports';
 import { runAsFunction } from './run-as-function';
-import { ensureBucket, startS3 } from './s3';
+import { ensureBucket, s3EventMatches, s3NotificationEvent, startS3 } from './s3';
 import { startScheduler } from './scheduler';
 import { mailVerificationCode, startSes, type VerificationMail } from './ses';
-import { startStreamPoller } from './stream-poller';
+import { matches, startStreamPoller } from './stream-poller';
 import { synthesizeStack } from './synth';
-import { planFromTemplate, type ResolveContext, resolveValue } from './template';
+import { planFromTemplate, type ResolveContext, resolvePattern, resolveValue } from './template';
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 export const LOCAL_REGION = 'eu-west-1';
@@ -108,6 +109,13 @@ export interface LocalStackOptions {
    * the benchmark) mails keep the stage's web origin.
    */
   readonly portalDir?: string;
+  /**
+   * Decides the local stand-in for GuardDuty's malware scans, when the template protects a
+   * bucket. @default the EICAR test-file detector (lib/local/malware-scanner.ts)
+   */
+  readonly malwareScanner?: Scanner;
+  /** How long after an upload the scan result is published. @default 200 */
+  readonly malwareScanDelayMs?: number;
 }
 
 export interface LocalEndpoints {
@@ -146,6 +154,11 @@ export interface LocalStack {
 }
 
 const bucketNameFor = (logicalId: string) => `local-${logicalId.toLowerCase()}`.slice(0, 63);
+
+/** Lambda retries a failed asynchronous invocation (S3 and EventBridge events) twice. */
+const ASYNC_ATTEMPTS = 3;
+/** Between attempts; Lambda waits a minute, then two: locally a moment is enough. */
+const ASYNC_RETRY_MS = 500;
 
 /**
  * Starts every local stand-in, creates what the synthesized template declares (table,
@@ -209,9 +222,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       refs[table.logicalId] = table.logicalId;
       await ensureTable(dynamo, table.logicalId, table.definition, ttlAttributeOf(template, table.logicalId));
     }
+    // The portal's address is known before it starts: function environments link mails to it,
+    // and browsers upload from it straight to the buckets.
+    const portalUrl = options.portalDir ? `http://127.0.0.1:${options.ports.portal}` : undefined;
+    const bucketOrigins = plan.cors ? [...plan.cors.allowOrigins, ...(portalUrl ? [portalUrl] : [])] : undefined;
     for (const bucket of plan.buckets) {
       refs[bucket.logicalId] = bucketNameFor(bucket.logicalId);
-      await ensureBucket(s3.endpoint, refs[bucket.logicalId] as string, plan.cors?.allowOrigins);
+      await ensureBucket(s3.endpoint, refs[bucket.logicalId] as string, bucketOrigins);
     }
 
     const pool = await provisionUserPool(cognito.endpoint, {
@@ -241,8 +258,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     };
     const output = (name: string) => resolveLocal(template.Outputs?.[name]?.Value);
 
-    // The portal's address is known before it starts: function environments link mails to it.
-    const portalUrl = options.portalDir ? `http://127.0.0.1:${options.ports.portal}` : undefined;
     const serviceEnv = {
       ...LOCAL_CREDENTIALS,
       AWS_REGION: LOCAL_REGION,
@@ -320,6 +335,19 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     stops.push(gateway.stop);
 
+    stops.push(
+      deliverBucketEvents({
+        s3,
+        plan,
+        functions,
+        refs,
+        resolve: resolveLocal,
+        log,
+        scanner: options.malwareScanner,
+        scanDelayMs: options.malwareScanDelayMs,
+      }),
+    );
+
     const deadLetterFile = join(dataDir, 'dead-letters.jsonl');
     for (const stream of plan.streams) {
       const fn = functions.get(stream.functionLogicalId);
@@ -356,7 +384,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           apiUrl: gateway.url,
           cognito: { endpoint: cognito.endpoint, clientId: pool.clientId, region: LOCAL_REGION },
         },
-        headers: siteHeaders({ connectSrc: [gateway.url, cognito.endpoint] }),
+        // s3rver: browsers POST attachments straight to the bucket, as to S3's regional endpoint in AWS.
+        headers: siteHeaders({ connectSrc: [gateway.url, cognito.endpoint, s3.endpoint] }),
       });
       stops.push(portal.stop);
     }
@@ -393,6 +422,99 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await stopAll();
     throw error;
   }
+}
+
+/**
+ * S3 event notifications and GuardDuty's malware scans, as the template declares them: each
+ * object s3rver creates is delivered to the functions notified for its bucket and prefix, and
+ * scanned by the local stand-in for GuardDuty where a plan protects it, whose result event goes
+ * to the GuardDuty rules it matches. Invocations are asynchronous, as in AWS: nobody waits for
+ * them, a failure is logged and retried twice. Returns the stop: no event is delivered after it.
+ */
+function deliverBucketEvents(options: {
+  readonly s3: Awaited<ReturnType<typeof startS3>>;
+  readonly plan: ReturnType<typeof planFromTemplate>;
+  readonly functions: ReadonlyMap<string, LocalFunction>;
+  readonly refs: Readonly<Record<string, string>>;
+  readonly resolve: (value: unknown) => string;
+  readonly log: (line: string) => void;
+  readonly scanner?: Scanner;
+  readonly scanDelayMs?: number;
+}): () => Promise<void> {
+  const { plan, functions, refs, log } = options;
+  const nameOf = (logicalId: string) =>
+    plan.functions.find((candidate) => candidate.logicalId === logicalId)?.name ?? logicalId;
+  const target = (logicalId: string, what: string) => {
+    const fn = functions.get(logicalId);
+    if (!fn) throw new Error(`${what} names unknown function ${logicalId}`);
+    return { fn, name: nameOf(logicalId) };
+  };
+
+  const inFlight = new Set<Promise<void>>();
+  let stopped = false;
+  const invokeAsync = (to: { fn: LocalFunction; name: string }, event: unknown, source: string) => {
+    if (stopped) return;
+    const run = (async () => {
+      for (let attempt = 1; attempt <= ASYNC_ATTEMPTS && !stopped; attempt++) {
+        const { error }: Invocation = await to.fn.invoke(event);
+        if (!error || stopped) return;
+        log(`${source}: ${to.name} failed (attempt ${attempt} of ${ASYNC_ATTEMPTS}): ${error.name}: ${error.message}`);
+        if (attempt < ASYNC_ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, ASYNC_RETRY_MS * attempt));
+      }
+    })()
+      .catch((error: unknown) => log(`${source}: ${to.name} failed: ${(error as Error).message}`))
+      .finally(() => inFlight.delete(run));
+    inFlight.add(run);
+  };
+
+  const notifications = plan.bucketNotifications.map((notification) => ({
+    ...notification,
+    bucket: refs[notification.bucketLogicalId] as string,
+    to: target(notification.functionLogicalId, `Bucket notification of ${notification.bucketLogicalId}`),
+  }));
+  const rules = plan.guardDutyRules.map((rule) => ({
+    pattern: resolvePattern(rule.pattern, options.resolve),
+    targets: rule.functionLogicalIds.map((id) => target(id, `Rule ${rule.logicalId}`)),
+  }));
+  const scanner: MalwareScanner | undefined =
+    plan.malwareProtection.length > 0
+      ? startMalwareScanner({
+          endpoint: options.s3.endpoint,
+          plans: plan.malwareProtection.map((protection) => ({
+            bucket: refs[protection.bucketLogicalId] as string,
+            prefixes: protection.prefixes,
+            tagging: protection.tagging,
+            planArn: `arn:aws:guardduty:${LOCAL_REGION}:${LOCAL_ACCOUNT}:malware-protection-plan/${protection.logicalId}`,
+          })),
+          publish: async (event) => {
+            for (const rule of rules) {
+              if (!matches(rule.pattern, event)) continue;
+              for (const to of rule.targets) invokeAsync(to, event, 'GuardDuty scan result');
+            }
+          },
+          account: LOCAL_ACCOUNT,
+          region: LOCAL_REGION,
+          scanner: options.scanner,
+          delayMs: options.scanDelayMs,
+          log,
+        })
+      : undefined;
+
+  const unsubscribe = options.s3.onEvent((record) => {
+    const { bucket, object } = record.s3;
+    for (const notification of notifications) {
+      if (notification.bucket !== bucket.name || !s3EventMatches(notification, record.eventName, object.key)) continue;
+      invokeAsync(notification.to, s3NotificationEvent(record, { region: LOCAL_REGION }), `S3 event ${bucket.name}`);
+    }
+    scanner?.observe(record);
+  });
+
+  return async () => {
+    unsubscribe();
+    await scanner?.stop();
+    stopped = true;
+    await Promise.all(inFlight);
+  };
 }
 
 /** The variables every function agrees on: what an integration test needs to call any handler. */

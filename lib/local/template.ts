@@ -55,6 +55,37 @@ export interface LocalSchedulePlan {
   readonly input: string;
 }
 
+/** An S3 event notification: new objects in a bucket (under a prefix) invoke a function. */
+export interface LocalBucketNotificationPlan {
+  readonly bucketLogicalId: string;
+  readonly functionLogicalId: string;
+  /** As S3 writes them, e.g. `s3:ObjectCreated:*`. */
+  readonly events: readonly string[];
+  readonly prefix?: string;
+  readonly suffix?: string;
+}
+
+/** GuardDuty Malware Protection for S3 on a bucket: what the local scanner stands in for. */
+export interface LocalMalwareProtectionPlan {
+  readonly logicalId: string;
+  readonly bucketLogicalId: string;
+  /** Object key prefixes scanned; empty means the whole bucket. */
+  readonly prefixes: readonly string[];
+  /** Whether each scanned object is tagged `GuardDutyMalwareScanStatus=<result>`. */
+  readonly tagging: boolean;
+}
+
+/**
+ * An EventBridge rule on the default bus for GuardDuty's events, with the functions it targets.
+ * Its pattern is kept as the template has it: leaf values may be intrinsics (`{ Ref }` of a
+ * bucket), resolved by {@link resolvePattern} once the local names are known.
+ */
+export interface LocalEventRulePlan {
+  readonly logicalId: string;
+  readonly pattern: Record<string, unknown>;
+  readonly functionLogicalIds: readonly string[];
+}
+
 export interface LocalPlan {
   readonly tables: { logicalId: string; definition: Omit<CreateTableCommandInput, 'TableName'> }[];
   readonly buckets: { logicalId: string }[];
@@ -62,6 +93,10 @@ export interface LocalPlan {
   readonly routes: LocalRoutePlan[];
   readonly streams: LocalStreamPlan[];
   readonly schedules: LocalSchedulePlan[];
+  readonly bucketNotifications: LocalBucketNotificationPlan[];
+  readonly malwareProtection: LocalMalwareProtectionPlan[];
+  /** Rules for events whose source is GuardDuty (`aws.guardduty`), the only ones the local stack emits. */
+  readonly guardDutyRules: LocalEventRulePlan[];
   readonly cors?: {
     allowOrigins: string[];
     allowMethods: string[];
@@ -187,6 +222,58 @@ export function planFromTemplate(template: CfnTemplate): LocalPlan {
     return [{ functionLogicalId, everyMs: rateMs(id, p.ScheduleExpression), input: target.Input ?? '{}' }];
   });
 
+  const bucketNotifications = byType(template, 'Custom::S3BucketNotifications').flatMap(([id, resource]) => {
+    const p = resource.Properties ?? {};
+    const bucketLogicalId = referencedId(p.BucketName);
+    if (!bucketLogicalId) throw new Error(`Bucket notifications ${id} name no bucket of this template`);
+    const configuration = (p.NotificationConfiguration ?? {}) as {
+      LambdaFunctionConfigurations?: {
+        Events?: string[];
+        Filter?: { Key?: { FilterRules?: { Name: string; Value: string }[] } };
+        LambdaFunctionArn?: unknown;
+      }[];
+    };
+    return (configuration.LambdaFunctionConfigurations ?? []).map((target) => {
+      const functionLogicalId = referencedId(target.LambdaFunctionArn);
+      if (!functionLogicalId) throw new Error(`Bucket notifications ${id} target no function of this template`);
+      const rule = (name: string) =>
+        target.Filter?.Key?.FilterRules?.find((candidate) => candidate.Name.toLowerCase() === name)?.Value;
+      const prefix = rule('prefix');
+      const suffix = rule('suffix');
+      return {
+        bucketLogicalId,
+        functionLogicalId,
+        events: target.Events ?? [],
+        ...(prefix !== undefined ? { prefix } : {}),
+        ...(suffix !== undefined ? { suffix } : {}),
+      };
+    });
+  });
+
+  const malwareProtection = byType(template, 'AWS::GuardDuty::MalwareProtectionPlan').map(([logicalId, resource]) => {
+    const p = resource.Properties ?? {};
+    const s3Bucket = (p.ProtectedResource as { S3Bucket?: { BucketName?: unknown; ObjectPrefixes?: string[] } })
+      ?.S3Bucket;
+    const bucketLogicalId = referencedId(s3Bucket?.BucketName);
+    if (!bucketLogicalId) throw new Error(`Malware protection plan ${logicalId} protects no bucket of this template`);
+    const tagging = (p.Actions as { Tagging?: { Status?: string } } | undefined)?.Tagging?.Status === 'ENABLED';
+    return { logicalId, bucketLogicalId, prefixes: s3Bucket?.ObjectPrefixes ?? [], tagging };
+  });
+
+  const guardDutyRules = byType(template, 'AWS::Events::Rule').flatMap(([logicalId, resource]) => {
+    const p = resource.Properties ?? {};
+    const pattern = p.EventPattern as Record<string, unknown> | undefined;
+    // Only the default bus: GuardDuty publishes nowhere else.
+    if (!pattern || p.EventBusName !== undefined || p.State === 'DISABLED') return [];
+    if (!(Array.isArray(pattern.source) && pattern.source.includes('aws.guardduty'))) return [];
+    const functionIds = new Set(Object.keys(template.Resources));
+    const functionLogicalIds = ((p.Targets as { Arn?: unknown }[] | undefined) ?? [])
+      .map((target) => referencedId(target.Arn))
+      .filter((id): id is string => id !== undefined && template.Resources[id]?.Type === 'AWS::Lambda::Function')
+      .filter((id) => functionIds.has(id));
+    return functionLogicalIds.length > 0 ? [{ logicalId, pattern, functionLogicalIds }] : [];
+  });
+
   const api = byType(template, 'AWS::ApiGatewayV2::Api')[0]?.[1];
   const cors = api?.Properties?.CorsConfiguration as Record<string, unknown> | undefined;
   return {
@@ -196,6 +283,9 @@ export function planFromTemplate(template: CfnTemplate): LocalPlan {
     routes,
     streams,
     schedules,
+    bucketNotifications,
+    malwareProtection,
+    guardDutyRules,
     ...(cors
       ? {
           cors: {
@@ -222,6 +312,23 @@ function rateMs(scheduleId: string, expression: unknown): number {
     throw new Error(`Schedule ${scheduleId}: the local stack runs rate() schedules, not ${String(expression)}`);
   return ms;
 }
+
+/**
+ * An EventBridge pattern with its intrinsic leaf values (`{ Ref: bucket }` in a list of allowed
+ * values) resolved by `resolve`; the structure and literal values are kept.
+ */
+export function resolvePattern(pattern: unknown, resolve: (value: unknown) => string): unknown {
+  if (Array.isArray(pattern)) {
+    return pattern.map((value) => (value && typeof value === 'object' && isIntrinsic(value) ? resolve(value) : value));
+  }
+  if (pattern && typeof pattern === 'object') {
+    return Object.fromEntries(Object.entries(pattern).map(([key, value]) => [key, resolvePattern(value, resolve)]));
+  }
+  return pattern;
+}
+
+const isIntrinsic = (value: object): boolean =>
+  Object.keys(value).length === 1 && /^(Ref|Fn::[A-Za-z]+)$/.test(Object.keys(value)[0] as string);
 
 export interface ResolveContext {
   /** Physical names of the resources the local stack created, by logical id. */

@@ -39,6 +39,8 @@ function townCatalogue(id: string, ticketPrefix: string) {
       emailDomains: [`${id}.example.cat`],
       reopenWindowDays: 10,
       languages: ['ca', 'es'],
+      // A small town takes smaller files and keeps them a year after each ticket closes.
+      attachments: { maxBytes: 5 * 1024 * 1024, retentionDays: 365 },
     },
     calendar: {
       timeZone: 'Europe/Madrid',

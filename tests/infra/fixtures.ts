@@ -35,6 +35,10 @@ export const CAPABILITY_FUNCTIONS: Record<string, FunctionSpec> = {
     uses: ['table:write', 'mail:send'],
   },
   prober: { entry: 'functions/ops/api/health.ts', description: 'health', uses: ['health:probe'] },
+  // The attachments capabilities without the trigger: the grants alone (attachments.test.ts has the events).
+  presigner: { entry: 'functions/ops/api/openapi.ts', description: 'presigns files', uses: ['attachments:presign'] },
+  checker: { entry: 'functions/ops/api/openapi.ts', description: 'checks files', uses: ['attachments:check'] },
+  purger: { entry: 'functions/ops/api/openapi.ts', description: 'deletes files', uses: ['attachments:purge'] },
   bare: { entry: 'functions/ops/api/openapi.ts', description: 'touches nothing', uses: [] },
 };
 
@@ -67,6 +71,18 @@ export const CAPABILITY_ACTIONS: Record<Capability, readonly string[]> = {
   'cursors:seal': [],
   'tickets:file': [],
   'links:sign': [],
+  // Presigned URLs act with the signer's permissions: these two, on the ticket prefix only.
+  'attachments:presign': ['s3:PutObject', 's3:GetObject'],
+  // Reads and deletes uploads (any version); writes infected ones to the quarantine prefix.
+  'attachments:check': [
+    's3:GetObject',
+    's3:GetObjectVersion',
+    's3:DeleteObject',
+    's3:DeleteObjectVersion',
+    's3:PutObject',
+  ],
+  // Deletes expired files under either prefix; the lifecycle rule removes noncurrent versions.
+  'attachments:purge': ['s3:DeleteObject'],
 };
 
 /** Every function may write its own logs and traces. */
@@ -85,6 +101,8 @@ export const TRIGGER_ACTIONS: Record<NonNullable<FunctionSpec['trigger']>, reado
   'mail-feedback': [],
   // The raw replies SES stores, read only.
   'inbound-mail': ['s3:GetObject'],
+  // S3 and EventBridge invoke it through the function's resource policy: nothing on its role.
+  'attachment-events': [],
 };
 
 /** What a trigger sets beside its capabilities' environment: where the inbound function reads replies. */
@@ -92,6 +110,8 @@ export const TRIGGER_ENV: Record<NonNullable<FunctionSpec['trigger']>, readonly 
   'outbox-stream': [],
   'mail-feedback': [],
   'inbound-mail': ['inboundMailBucket'],
+  // The bucket and the scanning mode come with the `attachments:check` capability.
+  'attachment-events': [],
 };
 
 export const BASELINE_ACTIONS = [

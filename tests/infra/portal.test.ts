@@ -127,6 +127,11 @@ const cachePolicyOf = (behavior: Record<string, unknown>): Record<string, unknow
 const apiId = Object.keys(template.findResources('AWS::ApiGatewayV2::Api'))[0];
 const API_ORIGIN = `{${apiId}.ApiEndpoint}`;
 const COGNITO_ORIGIN = 'https://cognito-idp.{AWS::Region}.amazonaws.com';
+const [attachmentsId] = Object.keys(template.findResources('AWS::S3::Bucket')).filter((id) =>
+  /^AttachmentsBucket[0-9A-F]{8}$/.test(id),
+);
+/** Where browsers POST presigned uploads: the attachments bucket's regional virtual-hosted endpoint. */
+const UPLOAD_ORIGIN = `https://{${attachmentsId}}.s3.{AWS::Region}.{AWS::URLSuffix}`;
 
 describe('portal bucket', () => {
   it('is private, encrypted, TLS-only, logged and retained', () => {
@@ -214,11 +219,11 @@ describe('portal distribution', () => {
       const headers = headersOf(behavior);
       const { 'Cache-Control': _, ...security } = headers;
       // Exactly what the local portal server sends (lib/site-headers.ts), rendered by CloudFront.
-      expect(security).toEqual(siteHeaders({ connectSrc: [API_ORIGIN, COGNITO_ORIGIN] }));
+      expect(security).toEqual(siteHeaders({ connectSrc: [API_ORIGIN, COGNITO_ORIGIN, UPLOAD_ORIGIN] }));
     }
   });
 
-  it('has a CSP without inline scripts or styles, no framing, and fetches only to the API and Cognito', () => {
+  it('has a CSP without inline scripts or styles, no framing, and fetches only to the API, Cognito and the attachments bucket', () => {
     const csp = directives(headersOf(defaultBehavior)['Content-Security-Policy'] ?? '');
     expect(csp['script-src']).toEqual(["'self'"]);
     expect(csp['style-src']).toEqual(["'self'"]);
@@ -226,7 +231,7 @@ describe('portal distribution', () => {
     expect(csp['frame-ancestors']).toEqual(["'none'"]);
     expect(csp['object-src']).toEqual(["'none'"]);
     expect(csp['base-uri']).toEqual(["'self'"]);
-    expect(csp['connect-src']).toEqual(["'self'", API_ORIGIN, COGNITO_ORIGIN]);
+    expect(csp['connect-src']).toEqual(["'self'", API_ORIGIN, COGNITO_ORIGIN, UPLOAD_ORIGIN]);
     expect(
       Object.values(csp)
         .flat()

@@ -101,6 +101,8 @@ export interface CallOptions {
    * does not have (the gateway's own 404) may opt out.
    */
   readonly undocumentedRoute?: true;
+  /** `manual` to see a redirect itself (a download's 302) rather than where it leads. */
+  readonly redirect?: RequestRedirect;
 }
 
 /** Calls the local gateway as a client would; JSON in, JSON (or problem+json) out, checked against the contract. */
@@ -112,6 +114,7 @@ export async function api<T = unknown>(
   const token = options.token ?? (options.as ? await tokenFor(options.as, options.tokenKind) : undefined);
   const response = await fetch(`${endpoints().apiUrl}${path}`, {
     method,
+    ...(options.redirect ? { redirect: options.redirect } : {}),
     headers: {
       ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(token ? { authorization: `Bearer ${token}` } : {}),

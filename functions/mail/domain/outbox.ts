@@ -10,6 +10,8 @@ export const MAIL_EVENTS = [
   'forwarded',
   'sla_warning',
   'sla_escalated',
+  /** To whoever uploaded a file the malware scan flagged, and to the ticket's team; `message` names the file. */
+  'attachment_infected',
 ] as const;
 export type MailEvent = (typeof MAIL_EVENTS)[number];
 

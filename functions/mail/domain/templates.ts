@@ -212,6 +212,24 @@ const TEMPLATES: Record<MailEvent, Record<Language, Template>> = {
       text: `Ticket ${f.number}, "${f.subject}", was due its ${f.dueWords.commitment} by ${f.dueWords.at} and has not had it. It is escalated to you as a supervisor.\n\nOpen it here: ${f.link}`,
     }),
   },
+  attachment_infected: {
+    ca: (f) => ({
+      subject: `[${f.number}] Un fitxer adjunt s’ha posat en quarantena`,
+      text: `L’anàlisi antivirus ha trobat programari maliciós al fitxer «${f.message ?? ''}» adjunt al tiquet ${f.number}. L’hem posat en quarantena: ningú no el pot descarregar. Si l’heu enviat vós, analitzeu l’equip d’on prové.\n\nTiquet: ${f.link}`,
+    }),
+    es: (f) => ({
+      subject: `[${f.number}] Un archivo adjunto se ha puesto en cuarentena`,
+      text: `El análisis antivirus ha encontrado software malicioso en el archivo «${f.message ?? ''}» adjunto al tique ${f.number}. Lo hemos puesto en cuarentena: nadie puede descargarlo. Si lo envió usted, analice el equipo del que procede.\n\nTique: ${f.link}`,
+    }),
+    oc: (f) => ({
+      subject: `[${f.number}] Un fichèr junhut s’a metut en quarantena`,
+      text: `Era analisi antivirus a trobat logiciau maliciós en fichèr «${f.message ?? ''}» junhut ath tiquet ${f.number}. L’auem metut en quarantena: degun non lo pòt descargar. Se l’auetz mandat vos, analisatz er equip d’a on ven.\n\nTiquet: ${f.link}`,
+    }),
+    en: (f) => ({
+      subject: `[${f.number}] An attached file has been quarantined`,
+      text: `The virus scan found malware in the file "${f.message ?? ''}" attached to ticket ${f.number}. It is quarantined: nobody can download it. If you sent it, please check the computer it came from.\n\nTicket: ${f.link}`,
+    }),
+  },
   resolved: {
     ca: (f) => ({
       subject: `[${f.number}] El vostre tiquet s’ha resolt`,

@@ -1,7 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { S3Event } from 'aws-lambda';
-import { endpointOf, signedFetch } from '../../platform/aws';
+import { objectUrl, signedFetch } from '../../platform/aws';
 import { readEnv } from '../../platform/env';
 import { logger } from '../../platform/observability';
 import { getProfile } from '../../profiles';
@@ -64,13 +64,11 @@ async function answer(bucket: string, encodedKey: string): Promise<void> {
   logger.info('Inbound mail answered', { key, kind: reply.kind });
 }
 
-/** The first bytes of the stored message: path-style against the local stack, virtual-hosted against AWS. */
+/** The first bytes of the stored message. */
 async function readHead(bucket: string, key: string): Promise<Buffer> {
-  const path = key.split('/').map(encodeURIComponent).join('/');
-  const url = process.env.AWS_ENDPOINT_URL_S3
-    ? `${endpointOf('s3')}/${bucket}/${path}`
-    : `${endpointOf('s3').replace('https://', `https://${bucket}.`)}/${path}`;
-  const response = await signedFetch('s3', url, { headers: { range: `bytes=0-${HEADER_BYTES - 1}` } });
+  const response = await signedFetch('s3', objectUrl(bucket, key), {
+    headers: { range: `bytes=0-${HEADER_BYTES - 1}` },
+  });
   if (!response.ok) throw new Error(`S3 answered ${response.status} for the inbound mail`);
   return Buffer.from(await response.arrayBuffer());
 }

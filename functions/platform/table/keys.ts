@@ -51,6 +51,8 @@ export const KINDS = {
   audit: 'audit',
   mailSuppression: 'mailSuppression',
   autoAnswer: 'autoAnswer',
+  attachment: 'attachment',
+  attachmentCount: 'attachmentCount',
 } as const;
 export type Kind = (typeof KINDS)[keyof typeof KINDS];
 
@@ -79,6 +81,11 @@ export const KEYS = {
     item: (ticketId: string) => key(ticketPartition(ticketId), '#TICKET'),
     message: (ticketId: string, messageId: string) => key(ticketPartition(ticketId), `MESSAGE#${messageId}`),
     history: (ticketId: string, entryId: string) => key(ticketPartition(ticketId), `HISTORY#${entryId}`),
+    /** A file attached to the ticket: read with the thread, in the same Query. */
+    attachment: (ticketId: string, attachmentId: string) =>
+      key(ticketPartition(ticketId), `ATTACHMENT#${attachmentId}`),
+    /** How many files the ticket has been given: each declaration counts, under a ceiling. */
+    attachmentCount: (ticketId: string) => key(ticketPartition(ticketId), '#ATTACHMENTS'),
     /** gsi1: the requester's tickets, newest first. */
     byRequester: (requesterId: string, createdAt: string, ticketId: string) => ({
       [TABLE_KEYS.gsi1.partitionKey]: `REQUESTER#${requesterId}`,

@@ -10,6 +10,7 @@ import { appendWithRetry } from './appending';
 import { ticketDeps } from './deps';
 import { logFiling } from './filed';
 import { guestMailer as mailer } from './guest-mailer';
+import { uploadToken } from './upload-token';
 
 const deps = { ...ticketDeps, mailer };
 
@@ -24,7 +25,11 @@ export const handler = byRoute(
         const ticket = await openTicket(deps, { kind: 'guest', ...requester, language, client }, input);
         logFiling(ticket, 'guest');
         // The access token travels only by email: whoever can read this response cannot open the ticket.
-        return created(ticketView(ticket, language, 'guest', deps.clock.now()), `/public/tickets/${ticket.ticketId}`);
+        // Its files may follow at once, with a token that opens uploads to this ticket only.
+        return created(
+          { ...ticketView(ticket, language, 'guest', deps.clock.now()), uploadToken: uploadToken(ticket) },
+          `/public/tickets/${ticket.ticketId}`,
+        );
       },
     },
 

@@ -1,3 +1,4 @@
+import { ATTACHMENT_STATUSES, REJECTION_REASONS } from '../../../contracts/attachments';
 import { LocalizedText } from '../../../contracts/text';
 import { Callback, Impact } from '../../../contracts/tickets';
 import {
@@ -56,6 +57,8 @@ export const TicketRecord = z.object({
    * is made again when the mail is sent, never stored) and until when the link takes a rating.
    */
   rating: z.optional(z.object({ tokenHash: z.string(), until: z.iso.datetime() })),
+  /** Once closed: when its files and their records are deleted, the organisation's retention after it closed. */
+  filesPurgeAt: z.optional(z.iso.datetime()),
   /** The requester's rating, once given: one per ticket. */
   satisfaction: z.optional(z.object({ score: z.int(), comment: z.optional(z.string()), ratedAt: z.iso.datetime() })),
   createdAt: z.string(),
@@ -94,10 +97,45 @@ export const HistoryRecord = z.object({
 });
 export type HistoryRecord = z.infer<typeof HistoryRecord>;
 
-/** What one Query of a ticket's partition finds: the ticket, if there is one, its messages and its history. */
+/**
+ * A file attached to a ticket, beside its messages. Its object is at `attachmentKey(ticketId,
+ * attachmentId)` (domain/attachments.ts); `revision` guards each change of status.
+ */
+export const AttachmentRecord = z.object({
+  ticketId: z.string(),
+  attachmentId: z.string(),
+  organisationId: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.int(),
+  status: z.enum(ATTACHMENT_STATUSES),
+  rejectedFor: z.optional(z.enum(REJECTION_REASONS)),
+  internal: z.boolean(),
+  uploaderKind: z.enum(['requester', 'staff']),
+  /** Cognito `sub` of a signed-in uploader; absent for guests. */
+  uploaderId: z.optional(z.string()),
+  uploaderName: z.string(),
+  /** When the stored object was found to be what was declared (or not). */
+  verifiedAt: z.optional(z.iso.datetime()),
+  /** The malware scan's verdict, whenever it came (it may come before the verification). */
+  scan: z.optional(
+    z.object({
+      result: z.enum(['clean', 'infected', 'failed']),
+      threats: z.optional(z.array(z.string())),
+      at: z.iso.datetime(),
+    }),
+  ),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  revision: z.int(),
+});
+export type AttachmentRecord = z.infer<typeof AttachmentRecord>;
+
+/** What one Query of a ticket's partition finds: the ticket, if there is one, its messages, files and history. */
 export interface Thread {
   readonly ticket: TicketRecord | undefined;
   readonly messages: readonly MessageRecord[];
+  readonly attachments: readonly AttachmentRecord[];
   readonly history: readonly HistoryRecord[];
 }
 

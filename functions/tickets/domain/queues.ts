@@ -30,6 +30,7 @@ export function queuePlace(ticket: TicketRecord): { teamId?: string; assigneeId?
  */
 export function sweepAt(ticket: TicketRecord): string | undefined {
   if (ticket.status === 'resolved') return ticket.autoCloseAt;
+  if (ticket.status === 'closed') return ticket.filesPurgeAt;
   if (DONE.includes(ticket.status) || !ticket.sla) return undefined;
   return nextAlertAt(ticket.sla);
 }

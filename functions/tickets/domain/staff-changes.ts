@@ -5,6 +5,7 @@ import type { MailEvent, Recipient } from '../../mail/domain/index';
 import { type FieldIssue, ValidationFailed } from '../../platform/kernel/errors';
 import type { Profile } from '../../profiles/domain/index';
 import { mayWork, type StaffAccess } from './access';
+import { filesPurgeAt } from './attachments';
 import { historyEntry } from './history';
 import { type TicketEvent, transition } from './lifecycle';
 import type { HistoryRecord, TicketRecord } from './model';
@@ -91,6 +92,9 @@ export async function updateTicket(
     ...(status === 'resolved' ? ticket : unresolved),
     // The rating link of the resolution mail works until the ticket closes itself.
     ...(resolving ? { autoCloseAt, rating: ratingOnResolution(deps.links, deps.ids, ticket, now, autoCloseAt) } : {}),
+    ...(status === 'closed' && ticket.status !== 'closed'
+      ? { filesPurgeAt: filesPurgeAt(now, organisation?.attachments.retentionDays) }
+      : {}),
     status,
     ...(sla ? { sla } : {}),
     ...(assignee ? { assigneeId: assignee.userId, assigneeName: assignee.name } : {}),

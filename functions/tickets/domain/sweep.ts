@@ -2,6 +2,7 @@ import type { OrganisationDefinition } from '../../catalogue/domain/index';
 import type { OutboxMessage, Recipient } from '../../mail/domain/index';
 import { Conflict } from '../../platform/kernel/errors';
 import { type Alert, alertsDue, clockAfter, DEFAULT_TIME_ZONE, withAlerts } from '../../sla/domain/index';
+import { filesPurgeAt } from './attachments';
 import { historyEntry } from './history';
 import { transition } from './lifecycle';
 import type { TicketRecord } from './model';
@@ -25,8 +26,14 @@ export interface SweepIndex {
   ): Promise<{ tickets: readonly TicketRecord[]; heldMail: readonly OutboxMessage[] }>;
 }
 
+/** Deletes a ticket's files, their objects and records (attachment-store.ts); says how many there were. */
+export interface FilePurge {
+  purge(ticketId: string): Promise<number>;
+}
+
 export interface SweepDeps extends Pick<TicketDeps, 'catalogue' | 'ids'> {
   readonly store: Pick<TicketStore, 'update'>;
+  readonly files: FilePurge;
   readonly index: SweepIndex;
   readonly heldMail: HeldMailRelease;
 }
@@ -39,6 +46,8 @@ export interface SweepReport {
   warnings: number;
   escalations: number;
   closed: number;
+  /** Files deleted with the closed tickets whose retention ended. */
+  filesPurged: number;
   mailReleased: number;
   /** Tickets that changed between the index read and the write: the change put them back on the index. */
   changedMeanwhile: number;
@@ -47,7 +56,8 @@ export interface SweepReport {
 /**
  * One run of the sweeper at `now` (the scheduled instant, so tests can move time), over every
  * organisation or the ones named: for each, the sweep index gives what has come due, and only
- * that. Held staff mail goes out; resolved tickets past their reopen window close; commitments
+ * that. Held staff mail goes out; resolved tickets past their reopen window close; closed ones
+ * past their organisation's retention lose their files; commitments
  * nearing their due time are warned of to whoever holds the ticket, and broken ones escalated
  * to the supervisors, once each: the ticket records each alert in the write that mails it, and
  * that write holds only if nobody changed the ticket since it was read.
@@ -61,6 +71,7 @@ export async function sweep(deps: SweepDeps, now: Date, organisationIds?: readon
     warnings: 0,
     escalations: 0,
     closed: 0,
+    filesPurged: 0,
     mailReleased: 0,
     changedMeanwhile: 0,
   };
@@ -93,13 +104,21 @@ async function sweepTicket(
     const status = transition(ticket.status, { type: 'auto_closed' });
     const { autoCloseAt: _, ...rest } = ticket;
     const sla = ticket.sla && clockAfter(ticket.sla, { from: ticket.status, to: status, at: now });
+    const purgeAt = filesPurgeAt(now, organisation.attachments.retentionDays);
     await deps.store.update({
       before: ticket,
-      after: { ...rest, status, ...(sla ? { sla } : {}), ...next },
+      after: { ...rest, status, ...(sla ? { sla } : {}), filesPurgeAt: purgeAt, ...next },
       expectedVersion: ticket.version,
       history: [historyEntry(deps.ids, now, ticket.ticketId, 'status_changed', SYSTEM, ticket.status, status)],
     });
     report.closed += 1;
+    return;
+  }
+  if (ticket.status === 'closed' && ticket.filesPurgeAt && ticket.filesPurgeAt <= at) {
+    // Files first: if the ticket's write then loses a race, the next sweep finds nothing left to delete.
+    report.filesPurged += await deps.files.purge(ticket.ticketId);
+    const { filesPurgeAt: _, ...kept } = ticket;
+    await deps.store.update({ before: ticket, after: { ...kept, ...next }, expectedVersion: ticket.version });
     return;
   }
   const alerts = ticket.sla ? alertsDue(ticket.sla, now) : [];

@@ -2,6 +2,7 @@ import type { Ticket, TicketWithThread } from '../../../contracts/tickets-views'
 import type { HistoryAction, Language, Status } from '../../../contracts/vocabulary';
 import { breaches, type TicketSla } from '../../sla/domain/index';
 import type { TicketAccess } from './access';
+import { attachmentViews } from './attachments';
 import type { HistoryRecord, MessageRecord, Thread, TicketRecord } from './model';
 
 const LABELS: Record<Status, Record<Language, string>> = {
@@ -109,6 +110,7 @@ export function threadView(access: TicketAccess, thread: Thread, language: Langu
       .filter((message) => access.as === 'staff' || !message.internal)
       .toSorted((a, b) => byId(a.messageId, b.messageId))
       .map(messageView),
+    attachments: attachmentViews(access, thread.attachments, thread.messages),
     history: thread.history
       .filter((entry) => access.as === 'staff' || !STAFF_ONLY.includes(entry.action))
       .toSorted((a, b) => byId(a.entryId, b.entryId))

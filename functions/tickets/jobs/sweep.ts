@@ -5,6 +5,7 @@ import { loadCatalogue } from '../../catalogue';
 import { releaseHeldMail } from '../../mail';
 import { cryptoIds, systemClock } from '../../platform/ids';
 import { logger } from '../../platform/observability';
+import { dynamoAttachmentStore } from '../attachment-store';
 import { type SweepDeps, type SweepReport, sweep } from '../domain/sweep';
 import { dynamoTicketStore } from '../store';
 import { dynamoSweepIndex } from '../sweep-index';
@@ -21,6 +22,7 @@ const SweepEvent = z.object({
 
 const deps: SweepDeps = {
   store: dynamoTicketStore,
+  files: dynamoAttachmentStore,
   index: dynamoSweepIndex,
   catalogue: { load: () => loadCatalogue() },
   ids: cryptoIds,

@@ -177,6 +177,7 @@ describe('a document checked as a whole against the catalogue', () => {
       emailDomains: [],
       reopenWindowDays: 7,
       languages: ['ca' as const],
+      attachments: { maxBytes: 10 * 1024 * 1024, retentionDays: 730 },
     };
     expect(refused(() => checkOrganisation(DEMO_CATALOGUE, 'dipu', document))).toEqual(['ticketPrefix']);
     expect(

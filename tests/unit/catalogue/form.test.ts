@@ -11,6 +11,7 @@ const organisation: OrganisationDefinition = {
   emailDomains: ['ajuntament.example.cat'],
   reopenWindowDays: 7,
   languages: ['ca'],
+  attachments: { maxBytes: 10 * 1024 * 1024, retentionDays: 730 },
 };
 const newUser: FormFieldDefinition[] = [
   { name: 'fullName', type: 'text', required: true, label: text('Full name') },

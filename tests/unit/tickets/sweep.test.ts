@@ -19,11 +19,14 @@ const madrid = (iso: string) => new Date(`${iso}+01:00`);
  */
 async function filedIncident() {
   const w = world();
-  const deps = { ...w.deps, index: w.index, heldMail: { release: w.release } };
+  /** Files the sweeper deleted, by ticket: stands in for the attachment store (tested against DynamoDB and S3 end to end). */
+  const purged: string[] = [];
+  const files = { purge: async (ticketId: string) => (purged.push(ticketId), 2) };
+  const deps = { ...w.deps, index: w.index, heldMail: { release: w.release }, files };
   const ticket = await openTicket(w.deps, requester, incident);
   const run = (at: string | Date) => sweep(deps, typeof at === 'string' ? madrid(at) : at, ['dipu']);
   const mails = (event: string) => [...w.outbox, ...w.held].filter((mail) => mail.event === event);
-  return { ...w, ticket, run, mails };
+  return { ...w, ticket, run, mails, purged };
 }
 
 describe('the sweeper', () => {
@@ -108,6 +111,35 @@ describe('the sweeper', () => {
     await expect(
       reopenTicket(deps, { as: 'requester', ticket: closed ?? ticket }, history, 'Still broken'),
     ).rejects.toThrow(InvalidTransition);
+  });
+
+  it('deletes a closed ticket’s files once its organisation’s retention has passed since it closed, once', async () => {
+    const { deps, ticket, run, tickets, purged, setNow } = await filedIncident();
+    const retentionDays = findOrganisation(DEMO_CATALOGUE, 'dipu')?.attachments.retentionDays ?? 0;
+    setNow(madrid('2026-11-23T10:30:00'));
+    const closed = await updateTicket(deps, staffAccess(ticket), { status: 'closed' }, ticket.version, undefined);
+    const purgeAt = new Date(madrid('2026-11-23T10:30:00').getTime() + retentionDays * 86_400_000);
+    expect(closed.filesPurgeAt).toBe(purgeAt.toISOString());
+
+    expect(await run(new Date(purgeAt.getTime() - 60_000))).toMatchObject({ filesPurged: 0 });
+    expect(purged).toEqual([]);
+    expect(await run(purgeAt)).toMatchObject({ due: 1, filesPurged: 2 });
+    expect(purged).toEqual([ticket.ticketId]);
+    // Off the sweep index: later runs do not come back to it.
+    expect(tickets.get(ticket.ticketId)?.filesPurgeAt).toBeUndefined();
+    expect(await run(new Date(purgeAt.getTime() + 86_400_000))).toMatchObject({ due: 0, filesPurged: 0 });
+  });
+
+  it('counts the retention of a ticket that closed itself from when it closed', async () => {
+    const { deps, ticket, run, tickets, setNow } = await filedIncident();
+    setNow(madrid('2026-11-23T10:30:00'));
+    const resolved = await updateTicket(deps, staffAccess(ticket), { status: 'resolved' }, ticket.version, undefined);
+    const closesAt = new Date(resolved.autoCloseAt ?? '');
+    await run(closesAt);
+    const retentionDays = findOrganisation(DEMO_CATALOGUE, 'dipu')?.attachments.retentionDays ?? 0;
+    expect(tickets.get(ticket.ticketId)?.filesPurgeAt).toBe(
+      new Date(closesAt.getTime() + retentionDays * 86_400_000).toISOString(),
+    );
   });
 
   it('stops the close when the requester reopens in time', async () => {

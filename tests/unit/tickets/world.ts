@@ -71,6 +71,7 @@ export function world() {
       return {
         ticket: tickets.get(ticketId),
         messages: messages.filter((m) => m.ticketId === ticketId),
+        attachments: [],
         history: history.filter((h) => h.ticketId === ticketId),
       };
     },

@@ -160,6 +160,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/tickets/{ticketId}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Declare a file (name, type, size) and get where to upload it; whoever may answer the ticket may attach */
+    post: operations['attachFile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tickets/{ticketId}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A 302 to a download link valid for a minute, once the file is scanned clean */
+    get: operations['downloadFile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/public/tickets/{ticketId}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A guest declares a file (X-Ticket-Token, or X-Upload-Token right after filing) */
+    post: operations['attachGuestFile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/public/tickets/{ticketId}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A guest downloads a clean file of their ticket (X-Ticket-Token): a 302 to a link valid for a minute */
+    get: operations['downloadGuestFile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/tickets/{ticketId}/satisfaction': {
     parameters: {
       query?: never;
@@ -473,6 +541,29 @@ export interface components {
         phone?: string;
       };
     };
+    NewAttachment: {
+      fileName: string;
+      /** @enum {string} */
+      contentType:
+        | 'image/png'
+        | 'image/jpeg'
+        | 'image/gif'
+        | 'image/webp'
+        | 'application/pdf'
+        | 'text/plain'
+        | 'text/csv'
+        | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+        | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+        | 'application/vnd.openxmlformats-officedocument.presentationml.presentation'
+        | 'application/vnd.oasis.opendocument.text'
+        | 'application/vnd.oasis.opendocument.spreadsheet'
+        | 'application/vnd.oasis.opendocument.presentation'
+        | 'application/msword'
+        | 'application/vnd.ms-excel'
+        | 'application/vnd.ms-powerpoint';
+      size: number;
+      internal?: boolean;
+    };
     CreateGuestTicket: {
       /** @enum {string} */
       type: 'incident' | 'request' | 'query' | 'complaint' | 'suggestion' | 'callback';
@@ -547,6 +638,18 @@ export interface components {
       /** @default 7 */
       reopenWindowDays: number;
       languages: ('ca' | 'es' | 'oc' | 'en')[];
+      /**
+       * @default {
+       *       "maxBytes": 10485760,
+       *       "retentionDays": 730
+       *     }
+       */
+      attachments: {
+        /** @default 10485760 */
+        maxBytes: number;
+        /** @default 730 */
+        retentionDays: number;
+      };
     };
     CalendarDocument: {
       timeZone: string;
@@ -783,6 +886,111 @@ export interface components {
       updatedAt: string;
       version: number;
     };
+    GuestTicketCreated: {
+      id: string;
+      number: string;
+      /** @enum {string} */
+      type: 'incident' | 'request' | 'query' | 'complaint' | 'suggestion' | 'callback';
+      /** @enum {string} */
+      status: 'open' | 'in_progress' | 'waiting_on_requester' | 'forwarded' | 'resolved' | 'closed';
+      statusLabel: string;
+      /** @enum {string} */
+      priority: 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
+      topic: {
+        id: string;
+        path: string[];
+        name: string;
+      };
+      subject: string;
+      description: string;
+      fields: {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      channel: 'web' | 'phone' | 'email' | 'in_person';
+      impact?: {
+        blocksWork: boolean;
+        affectsOthers: boolean;
+        affectsCitizens: boolean;
+        note?: string;
+      };
+      callback?: {
+        phone: string;
+        /** @enum {string} */
+        slot: 'morning' | 'afternoon';
+        /** Format: date */
+        date?: string;
+      };
+      requester: {
+        name: string;
+        email?: string;
+        phone?: string;
+      };
+      team?: {
+        id: string;
+        name: string;
+      };
+      assignee?: {
+        id?: string;
+        name: string;
+      };
+      sla?: {
+        /** Format: date-time */
+        firstResponseDueAt: string;
+        /** Format: date-time */
+        firstRespondedAt?: string;
+        /** Format: date-time */
+        resolutionDueAt: string;
+        pausedMinutes: number;
+        paused: boolean;
+        breached: {
+          firstResponse: boolean;
+          resolution: boolean;
+        };
+      };
+      satisfaction?: {
+        score: number;
+        comment?: string;
+        /** Format: date-time */
+        ratedAt: string;
+      };
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+      uploadToken: string;
+    };
+    Attachment: {
+      id: string;
+      fileName: string;
+      contentType: string;
+      size: number;
+      /** @enum {string} */
+      status: 'pending' | 'scanning' | 'clean' | 'infected' | 'rejected';
+      /** @enum {string} */
+      rejectedFor?: 'size' | 'type';
+      messageId?: string;
+      internal: boolean;
+      uploadedBy: {
+        /** @enum {string} */
+        kind: 'requester' | 'staff' | 'system';
+        name: string;
+      };
+      /** Format: date-time */
+      createdAt: string;
+    };
+    AttachmentUpload: {
+      attachmentId: string;
+      upload: {
+        url: string;
+        fields: {
+          [key: string]: string;
+        };
+      };
+      /** Format: date-time */
+      expiresAt: string;
+    };
     RatingInvitation: {
       ticket: {
         number: string;
@@ -896,6 +1104,18 @@ export interface components {
       /** @default 7 */
       reopenWindowDays: number;
       languages: ('ca' | 'es' | 'oc' | 'en')[];
+      /**
+       * @default {
+       *       "maxBytes": 10485760,
+       *       "retentionDays": 730
+       *     }
+       */
+      attachments: {
+        /** @default 10485760 */
+        maxBytes: number;
+        /** @default 730 */
+        retentionDays: number;
+      };
       id: string;
       version: number;
       /** Format: date-time */
@@ -1214,6 +1434,7 @@ export interface components {
         /** Format: date-time */
         createdAt: string;
       }[];
+      attachments: components['schemas']['Attachment'][];
       history: {
         /** @enum {string} */
         action:
@@ -2215,6 +2436,364 @@ export interface operations {
       };
       /** @description The body is not JSON */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Throttled (API Gateway) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+    };
+  };
+  attachFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        ticketId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewAttachment'];
+      };
+    };
+    responses: {
+      /** @description Where to upload the file */
+      201: {
+        headers: {
+          /** @description Where the new resource is read */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentUpload'];
+        };
+      };
+      /** @description Invalid input, every failing field listed; or a path API Gateway cannot percent-decode */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Missing, expired or foreign token (API Gateway) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Your role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource, or not yours to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A stale If-Match, a move the lifecycle refuses, or a reused Idempotency-Key */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Throttled (API Gateway) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+    };
+  };
+  downloadFile: {
+    parameters: {
+      query?: never;
+      header?: {
+        Accept?: string;
+      };
+      path: {
+        ticketId: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description With Accept: application/json: the download link, valid for a minute */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
+          };
+        };
+      };
+      /** @description The file: follow Location, an S3 link valid for a minute */
+      302: {
+        headers: {
+          /** @description Where to download the file from */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input, every failing field listed; or a path API Gateway cannot percent-decode */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Missing, expired or foreign token (API Gateway) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description No such resource, or not yours to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A stale If-Match, a move the lifecycle refuses, or a reused Idempotency-Key */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Throttled (API Gateway) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+    };
+  };
+  attachGuestFile: {
+    parameters: {
+      query?: never;
+      header?: {
+        'X-Ticket-Token'?: string;
+        'X-Upload-Token'?: string;
+      };
+      path: {
+        ticketId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewAttachment'];
+      };
+    };
+    responses: {
+      /** @description Where to upload the file */
+      201: {
+        headers: {
+          /** @description Where the new resource is read */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentUpload'];
+        };
+      };
+      /** @description Invalid input, every failing field listed; or a path API Gateway cannot percent-decode */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Your role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource, or not yours to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A stale If-Match, a move the lifecycle refuses, or a reused Idempotency-Key */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Throttled (API Gateway) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+    };
+  };
+  downloadGuestFile: {
+    parameters: {
+      query?: never;
+      header?: {
+        Accept?: string;
+        'X-Ticket-Token'?: string;
+      };
+      path: {
+        ticketId: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description With Accept: application/json: the download link, valid for a minute */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
+          };
+        };
+      };
+      /** @description The file: follow Location, an S3 link valid for a minute */
+      302: {
+        headers: {
+          /** @description Where to download the file from */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input, every failing field listed; or a path API Gateway cannot percent-decode */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description No such resource, or not yours to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A stale If-Match, a move the lifecycle refuses, or a reused Idempotency-Key */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -3717,7 +4296,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The new ticket */
+      /** @description The new ticket, with a token to upload its files */
       201: {
         headers: {
           /** @description Where the new resource is read */
@@ -3725,7 +4304,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Ticket'];
+          'application/json': components['schemas']['GuestTicketCreated'];
         };
       };
       /** @description Invalid input; every failing field is listed */

@@ -36,13 +36,14 @@ export function launch(): Promise<Browser> {
 export const portalUrl = (path = '/') => `${endpoints().portalUrl}${path}`;
 
 /**
- * A context that fails the test on any request to a host other than the portal, the API and
- * Cognito: the portal makes no third-party request.
+ * A context that fails the test on any request to a host other than the portal, the API,
+ * Cognito and the attachments' storage (files go to and come from S3 directly): the portal
+ * makes no third-party request.
  */
 export async function newContext(browser: Browser, options: { width?: number } = {}): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 } });
   const e = endpoints();
-  const allowed = [e.portalUrl, e.apiUrl, e.services.cognito].map((url) => new URL(url ?? '').origin);
+  const allowed = [e.portalUrl, e.apiUrl, e.services.cognito, e.services.s3].map((url) => new URL(url ?? '').origin);
   const foreign: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();

@@ -37,8 +37,19 @@ export default function GuestTicket({ params }: { params: Params }) {
   }
   const options = { params: { path: { ticketId }, header: { 'X-Ticket-Token': token } } };
   const access: TicketAccess = {
+    ticketId,
     load: () => call(api().GET('/public/tickets/{ticketId}', options)),
     reply: (body) => call(api().POST('/public/tickets/{ticketId}/messages', { ...options, body: { body } })),
+    attach: (attachment) =>
+      call(api().POST('/public/tickets/{ticketId}/attachments', { ...options, body: attachment })),
+    // The link as JSON, not the 302 meant for API clients: the page starts the download itself.
+    download: (attachmentId) =>
+      call(
+        api().GET('/public/tickets/{ticketId}/attachments/{attachmentId}', {
+          params: { path: { ticketId, attachmentId }, header: { 'X-Ticket-Token': token } },
+          headers: { Accept: 'application/json' },
+        }),
+      ),
     rate: (score, comment) =>
       call(
         api().POST('/public/tickets/{ticketId}/satisfaction', {

@@ -3,10 +3,12 @@ import { api, type CreateTicket, call, idempotencyKey, type TicketType, type Top
 import { ApiError, type FieldErrors, mapProblem, type SummaryItem, summaryItems } from '../api/problem';
 import { STAFF_GROUPS } from '../auth/profile';
 import { session } from '../auth/session';
+import { type Declare, FilePicker, useFileQueue, useFilesMessages } from '../components/Attachments';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Checkbox, RadioGroup, TextField } from '../components/fields';
 import { Loading, Page } from '../components/Page';
 import { type MessageKey, useI18n } from '../i18n';
+import { rememberUnsent, type UnsentFiles } from '../lib/attachments';
 import { useStore } from '../lib/store';
 import {
   checkLength,
@@ -106,6 +108,8 @@ function NewTicket({ recording = false }: { recording?: boolean }) {
   const [extra, setExtra] = useState<string[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
+  const files = useFileQueue();
+  const filesText = useFilesMessages().t;
   // One key per filing: a double click or a retry after a timeout files once.
   const key = useRef(idempotencyKey());
 
@@ -173,6 +177,7 @@ function NewTicket({ recording = false }: { recording?: boolean }) {
     ...(isCallback ? ['callback.phone', 'callback.slot', 'callback.date'] : []),
     'subject',
     'description',
+    'attachments',
     ...(showImpact ? ['impact.note'] : []),
     ...(recording ? ['channel', 'onBehalfOf.name', 'onBehalfOf.email', 'onBehalfOf.phone'] : []),
     ...(signedIn ? [] : ['requester.name', 'requester.email']),
@@ -192,6 +197,8 @@ function NewTicket({ recording = false }: { recording?: boolean }) {
     if (subject) found.subject = subject;
     const description = checkLength(t('new.description'), answers.description, 1, 10_000, t);
     if (description) found.description = description;
+    const filesProblem = files.problem();
+    if (filesProblem) found.attachments = filesProblem;
     if (recording) {
       if (!answers.channel) found.channel = t('v.choose', { label: t('record.channel') });
       if (!answers.name.trim()) found['onBehalfOf.name'] = t('v.required', { label: t('record.name') });
@@ -241,6 +248,16 @@ function NewTicket({ recording = false }: { recording?: boolean }) {
         : {}),
     };
     setBusy(true);
+    /** After the ticket is filed: its files, one after another; the ones that did not go, in words. */
+    const sendFiles = async (declare: Declare): Promise<UnsentFiles['files']> => {
+      if (files.pending === 0) return [];
+      const { failed } = await files.send(declare);
+      return failed.map((file) => ({ name: file.file.name, reason: file.error ?? '' }));
+    };
+    const signedInDeclare =
+      (ticketId: string): Declare =>
+      (attachment) =>
+        call(api().POST('/tickets/{ticketId}/attachments', { params: { path: { ticketId } }, body: attachment }));
     try {
       const params = { header: { 'Idempotency-Key': key.current } };
       if (recording) {
@@ -252,16 +269,30 @@ function NewTicket({ recording = false }: { recording?: boolean }) {
         const channel = answers.channel as RecordedChannel;
         const ticket = await call(api().POST('/tickets', { params, body: { ...body, channel, onBehalfOf } }));
         key.current = idempotencyKey();
+        rememberUnsent({ ticketId: ticket.id, files: await sendFiles(signedInDeclare(ticket.id)) });
         navigate(`/desk/tickets/${encodeURIComponent(ticket.id)}`);
       } else if (signedIn) {
         const ticket = await call(api().POST('/tickets', { params, body }));
         key.current = idempotencyKey();
+        rememberUnsent({ ticketId: ticket.id, files: await sendFiles(signedInDeclare(ticket.id)) });
         navigate(`/tickets/${encodeURIComponent(ticket.id)}`);
       } else {
         const requester = { name: answers.name.trim(), email: answers.email.trim() };
         const ticket = await call(api().POST('/public/tickets', { params, body: { ...body, requester } }));
         key.current = idempotencyKey();
-        rememberFiled({ number: ticket.number, email: requester.email });
+        // The upload token opens this ticket's uploads for an hour; the access link goes by mail.
+        const header = { 'X-Upload-Token': ticket.uploadToken };
+        const names = files.items.filter((file) => !file.problem).map((file) => file.file.name);
+        const failed = await sendFiles((attachment) =>
+          call(
+            api().POST('/public/tickets/{ticketId}/attachments', {
+              params: { path: { ticketId: ticket.id }, header },
+              body: attachment,
+            }),
+          ),
+        );
+        const sent = names.filter((name) => !failed.some((file) => file.name === name));
+        rememberFiled({ number: ticket.number, email: requester.email, files: { sent, failed } });
         navigate('/new/sent');
       }
     } catch (error) {
@@ -381,6 +412,7 @@ function NewTicket({ recording = false }: { recording?: boolean }) {
                 onInput={(value) => set('description', value)}
                 error={errors.description}
               />
+              <FilePicker queue={files} path="attachments" error={errors.attachments} />
             </fieldset>
             {showImpact ? (
               <fieldset class="group" aria-describedby="impact-hint">
@@ -485,7 +517,7 @@ function NewTicket({ recording = false }: { recording?: boolean }) {
               </fieldset>
             )}
             <button type="submit" class="button" disabled={busy}>
-              {busy ? t('form.sending') : t('new.submit')}
+              {files.sending ? filesText('files.sendingFiles') : busy ? t('form.sending') : t('new.submit')}
             </button>
           </form>
         </>

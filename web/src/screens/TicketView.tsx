@@ -6,14 +6,31 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { TicketWithThread } from '../api/client';
 import { ApiError } from '../api/problem';
+import {
+  AttachmentList,
+  type Declare,
+  type Download,
+  FilePicker,
+  filesByMessage,
+  UnsentNotice,
+  useFileQueue,
+  useFilesMessages,
+  useScanPolling,
+} from '../components/Attachments';
 import { RadioGroup, TextField } from '../components/fields';
 import { Loading, Page } from '../components/Page';
 import { type MessageKey, type Translate, useI18n } from '../i18n';
 import { formatDateTime } from '../i18n/dates';
+import { takeUnsent } from '../lib/attachments';
 
 export interface TicketAccess {
+  ticketId: string;
   load(): Promise<TicketWithThread>;
   reply(body: string): Promise<unknown>;
+  /** Declares a file to attach (then uploaded to where the answer says). */
+  attach: Declare;
+  /** A clean file's short-lived link. */
+  download: Download;
   /** Only signed-in requesters reopen (guests file anew). */
   reopen?: (reason: string) => Promise<unknown>;
   rate(score: number, comment: string | undefined): Promise<unknown>;
@@ -64,9 +81,14 @@ function Facts({ ticket }: { ticket: TicketWithThread }) {
 }
 
 /** The thread as the API gives it: oldest first, the request's description its first message. */
-function Thread({ ticket }: { ticket: TicketWithThread }) {
+function Thread({ ticket, download }: { ticket: TicketWithThread; download: Download }) {
   const { t, lang } = useI18n();
+  const files = useFilesMessages().t;
   const messages = ticket.thread.filter((message) => !message.internal);
+  const { byMessage, alone } = filesByMessage(
+    ticket.attachments ?? [],
+    messages.map((message) => message.id),
+  );
   return (
     <section aria-labelledby="thread-title">
       <h2 id="thread-title">{t('ticket.thread')}</h2>
@@ -80,10 +102,21 @@ function Thread({ ticket }: { ticket: TicketWithThread }) {
                 <time dateTime={message.createdAt}>{formatDateTime(message.createdAt, lang)}</time>
               </header>
               <p class="message-body">{message.body}</p>
+              <AttachmentList
+                files={byMessage.get(message.id) ?? []}
+                download={download}
+                label={files('files.ofMessage')}
+              />
             </article>
           </li>
         ))}
       </ol>
+      {alone.length > 0 ? (
+        <>
+          <h3>{files('files.alone')}</h3>
+          <AttachmentList files={alone} download={download} label={files('files.alone')} showUploader />
+        </>
+      ) : null}
     </section>
   );
 }
@@ -111,29 +144,57 @@ function useAction(run: () => Promise<unknown>, after: () => void) {
   return { busy, error, setError, done, go };
 }
 
-function ReplyForm({ access, reload }: { access: TicketAccess; reload: () => void }) {
+/**
+ * The reply and its files: the message goes first, then each file (files alone may go without a
+ * message). A file that did not go stays listed with why, to be tried again.
+ */
+function ReplyForm({ access, reload, existing }: { access: TicketAccess; reload: () => void; existing: number }) {
   const { t } = useI18n();
+  const filesText = useFilesMessages().t;
+  const files = useFileQueue(existing);
   const [body, setBody] = useState('');
-  const action = useAction(
-    () => access.reply(body.trim()),
-    () => {
-      setBody('');
-      reload();
-    },
-  );
-  const submit = (event: Event) => {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [filesError, setFilesError] = useState<string>();
+  const [said, setSaid] = useState('');
+  const submit = async (event: Event) => {
     event.preventDefault();
-    if (!body.trim()) return action.setError(t('v.required', { label: t('ticket.reply') }));
-    void action.go();
+    setSaid('');
+    const text = body.trim();
+    const problem = files.problem();
+    setFilesError(problem);
+    setError(!text && files.pending === 0 ? t('v.required', { label: t('ticket.reply') }) : undefined);
+    if (problem || (!text && files.pending === 0)) return;
+    setBusy(true);
+    try {
+      if (text) await access.reply(text);
+    } catch (failure) {
+      setError(failureText(failure, t));
+      setBusy(false);
+      return;
+    }
+    if (text) {
+      setBody('');
+      // The message shows in the thread at once; its files follow it.
+      reload();
+    }
+    const { failed } = files.pending > 0 ? await files.send(access.attach) : { failed: [] };
+    files.clearSent();
+    setBusy(false);
+    const lines = [text ? t('ticket.replySent') : failed.length === 0 ? filesText('files.sentOnly') : ''];
+    if (failed.length > 0) lines.push(filesText('files.someFailed'));
+    setSaid(lines.filter(Boolean).join(' '));
+    reload();
   };
   return (
     <form class="panel" onSubmit={submit} noValidate>
-      <TextField path="reply" label={t('ticket.reply')} multiline value={body} onInput={setBody} error={action.error} />
-      <button type="submit" class="button" disabled={action.busy}>
-        {action.busy ? t('form.sending') : t('ticket.replySubmit')}
+      <TextField path="reply" label={t('ticket.reply')} multiline value={body} onInput={setBody} error={error} />
+      <FilePicker queue={files} path="reply-files" error={filesError} />
+      <button type="submit" class="button" disabled={busy}>
+        {files.sending ? filesText('files.sendingFiles') : busy ? t('form.sending') : t('ticket.replySubmit')}
       </button>
       <p role="status" class="confirmation">
-        {action.done ? t('ticket.replySent') : ''}
+        {said}
       </p>
     </form>
   );
@@ -228,7 +289,10 @@ export function TicketView({ access, notice }: { access: TicketAccess; notice?: 
   const [error, setError] = useState<string>();
   const [version, setVersion] = useState(0);
   const [thanked, setThanked] = useState(false);
+  const [unsent] = useState(() => takeUnsent(access.ticketId) ?? []);
+  const files = useFilesMessages().t;
   const reload = () => setVersion((v) => v + 1);
+  useScanPolling(ticket?.attachments, reload);
 
   // Status labels come in the reader's language: read again when it changes.
   useEffect(() => {
@@ -260,9 +324,12 @@ export function TicketView({ access, notice }: { access: TicketAccess; notice?: 
   return (
     <Page title={t('ticket.title', { number: ticket.number })} lead={<p class="lead">{ticket.subject}</p>}>
       {notice ? <p class="hint">{notice}</p> : null}
+      <UnsentNotice files={unsent} next={files('files.unsentAgain')} />
       <Facts ticket={ticket} />
-      <Thread ticket={ticket} />
-      {ticket.status !== 'closed' ? <ReplyForm access={access} reload={reload} /> : null}
+      <Thread ticket={ticket} download={access.download} />
+      {ticket.status !== 'closed' ? (
+        <ReplyForm access={access} reload={reload} existing={ticket.attachments?.length ?? 0} />
+      ) : null}
       {ticket.status === 'resolved' && access.reopen ? <ReopenForm reopen={access.reopen} reload={reload} /> : null}
       {ticket.satisfaction ? (
         <p class="panel panel--success" role={thanked ? 'status' : undefined}>

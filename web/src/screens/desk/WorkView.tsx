@@ -19,11 +19,22 @@ import {
 } from '../../api/client';
 import { ApiError, type FieldErrors, fieldId, mapProblem, summaryItems } from '../../api/problem';
 import { STAFF_GROUPS, useProfile } from '../../auth/profile';
+import {
+  AttachmentList,
+  type Download,
+  FilePicker,
+  filesByMessage,
+  UnsentNotice,
+  useFileQueue,
+  useFilesMessages,
+  useScanPolling,
+} from '../../components/Attachments';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { RadioGroup, SelectField, TextField } from '../../components/fields';
 import { Loading, Page } from '../../components/Page';
 import type { MessageKey } from '../../i18n';
 import { formatDateTime, formatDay } from '../../i18n/dates';
+import { takeUnsent } from '../../lib/attachments';
 import { checkLength } from '../../lib/validation';
 import { Link, type Params } from '../../router';
 import { RequireSignIn } from '../RequireSignIn';
@@ -63,7 +74,7 @@ const NEXT_STATUSES: Record<TicketStatus, readonly TicketStatus[]> = {
 };
 
 /** The form controls in page order (the error summary lists problems in this order). */
-const PATHS = ['message-kind', 'message-body', 'assignee', 'team', 'priority', 'reason', 'status'];
+const PATHS = ['message-kind', 'message-body', 'message-files', 'assignee', 'team', 'priority', 'reason', 'status'];
 /** The API's input paths as this page's controls. */
 const API_PATHS: Record<string, string> = {
   body: 'message-body',
@@ -217,8 +228,13 @@ function Request({ ticket, fields, t }: { ticket: Ticket; fields: FormField[] | 
 
 /* ─── Thread and history ────────────────────────────────────────────────── */
 
-function Thread({ ticket, t }: { ticket: Ticket; t: DeskTranslate }) {
+function Thread({ ticket, t, download }: { ticket: Ticket; t: DeskTranslate; download: Download }) {
   const { lang } = useDeskMessages();
+  const files = useFilesMessages().t;
+  const { byMessage, alone } = filesByMessage(
+    ticket.attachments ?? [],
+    ticket.thread.map((message) => message.id),
+  );
   return (
     <section aria-labelledby="thread-title">
       <h2 id="thread-title">{t('work.thread')}</h2>
@@ -241,10 +257,22 @@ function Thread({ ticket, t }: { ticket: Ticket; t: DeskTranslate }) {
                 <time dateTime={message.createdAt}>{formatDateTime(message.createdAt, lang)}</time>
               </header>
               <p class="message-body">{message.body}</p>
+              <AttachmentList
+                files={byMessage.get(message.id) ?? []}
+                download={download}
+                label={files('files.ofMessage')}
+                tagInternal
+              />
             </article>
           </li>
         ))}
       </ol>
+      {alone.length > 0 ? (
+        <>
+          <h3>{files('files.alone')}</h3>
+          <AttachmentList files={alone} download={download} label={files('files.alone')} showUploader tagInternal />
+        </>
+      ) : null}
     </section>
   );
 }
@@ -276,7 +304,8 @@ function History({ ticket, teams, t }: { ticket: Ticket; teams: Team[] | undefin
 
 interface Act {
   run: () => Promise<unknown>;
-  done: string;
+  /** Said once it went through; a function when what to say depends on how it went. */
+  done: string | (() => string);
   /** Which confirmation line says it, and the heading that takes the focus if its control is gone. */
   where: 'actions' | 'reply';
   /** The If-Match sent, to tell a lost update from a refused move on a 409. */
@@ -306,6 +335,17 @@ function Work({ ticketId }: { ticketId: string }) {
     setTicket(fresh);
     return fresh;
   };
+  const download: Download = (attachmentId) =>
+    call(
+      api().GET('/tickets/{ticketId}/attachments/{attachmentId}', {
+        params: { path: { ticketId, attachmentId } },
+        headers: { Accept: 'application/json' },
+      }),
+    );
+  const files = useFilesMessages().t;
+  // Files of a ticket just recorded here that did not go with it.
+  const [unsent] = useState(() => takeUnsent(ticketId) ?? []);
+  useScanPolling(ticket?.attachments, () => void load().catch(() => undefined));
 
   // Labels (status, topic, team) come in the reader's language: read again when it changes.
   useEffect(() => {
@@ -345,7 +385,7 @@ function Work({ ticketId }: { ticketId: string }) {
     try {
       await run();
       await load().catch(() => undefined);
-      setSaid({ where, text: done });
+      setSaid({ where, text: typeof done === 'function' ? done() : done });
       // A control that went away with the change (Take, once taken) leaves the focus on its section.
       requestAnimationFrame(() => {
         if (!document.activeElement || document.activeElement === document.body) headings[where].current?.focus();
@@ -383,7 +423,8 @@ function Work({ ticketId }: { ticketId: string }) {
   const patch = (body: Parameters<typeof sendPatch>[1]) => sendPatch(ticket, body);
   const items = summaryItems(problems.fields, PATHS, problems.unplaced);
   const closed = ticket.status === 'closed';
-  const props = { ticket, t, act, busy, errors: problems.fields, invalid: showProblems, patch };
+  const refresh = () => void load().catch(() => undefined);
+  const props = { ticket, t, act, busy, errors: problems.fields, invalid: showProblems, patch, refresh };
 
   return (
     <Page title={t('ticket.title', { number: ticket.number })} lead={<p class="lead">{ticket.subject}</p>}>
@@ -391,6 +432,7 @@ function Work({ ticketId }: { ticketId: string }) {
         <Link href="/desk">{t('work.back')}</Link>
       </p>
       <ErrorSummary items={items} attempt={attempt} />
+      <UnsentNotice files={unsent} next={files('files.unsentAgain')} />
       <div class="two-columns desk-work">
         <div>
           <section aria-labelledby="details-title">
@@ -398,7 +440,7 @@ function Work({ ticketId }: { ticketId: string }) {
             <Facts ticket={ticket} me={me} t={t} />
           </section>
           <Request ticket={ticket} fields={fields} t={t} />
-          <Thread ticket={ticket} t={t} />
+          <Thread ticket={ticket} t={t} download={download} />
           <section aria-labelledby="reply-title">
             <h2 id="reply-title" ref={headings.reply} tabIndex={-1}>
               {t('reply.title')}
@@ -455,6 +497,8 @@ interface FormProps {
   errors: FieldErrors;
   invalid: (errors: FieldErrors) => void;
   patch: (body: UpdateBody) => Promise<unknown>;
+  /** Reads the ticket again (a message shows in the thread while its files are still going). */
+  refresh: () => void;
 }
 
 function Take({ ticket, t, act, busy, patch, me }: FormProps & { me: string }) {
@@ -705,9 +749,11 @@ function StatusForm({ ticket, t, act, busy, errors, invalid, patch }: FormProps)
   );
 }
 
-function ReplyForm({ ticket, t, act, busy, errors, invalid }: FormProps) {
+function ReplyForm({ ticket, t, act, busy, errors, invalid, refresh }: FormProps) {
+  const filesText = useFilesMessages().t;
   const [kind, setKind] = useState<Kind>('reply');
   const [body, setBody] = useState('');
+  const files = useFileQueue(ticket.attachments?.length ?? 0);
   // One key per message written: a retry after a lost answer posts nothing twice.
   const key = useRef<string | undefined>(undefined);
   const change = (update: () => void) => {
@@ -716,30 +762,63 @@ function ReplyForm({ ticket, t, act, busy, errors, invalid }: FormProps) {
   };
   const submit = async (event: Event) => {
     event.preventDefault();
-    const problem = checkLength(t('reply.body'), body, 1, 10_000, t);
-    if (problem) return invalid({ 'message-body': problem });
+    const text = body.trim();
+    // Files may go on their own (a reply or an internal note without words); asking needs a question.
+    const filesAlone = !text && files.pending > 0 && kind !== 'requestInfo';
+    const problems: FieldErrors = {};
+    const bodyProblem = filesAlone ? undefined : checkLength(t('reply.body'), body, 1, 10_000, t);
+    if (bodyProblem) problems['message-body'] = bodyProblem;
+    const filesProblem = files.problem();
+    if (filesProblem) problems['message-files'] = filesProblem;
+    if (Object.keys(problems).length > 0) return invalid(problems);
     key.current ??= idempotencyKey();
     const header = { 'Idempotency-Key': key.current };
     const message = {
-      body: body.trim(),
+      body: text,
       ...(kind === 'internal' ? { internal: true } : {}),
       ...(kind === 'requestInfo' ? { requestInfo: true } : {}),
     };
+    let failed = 0;
     const ok = await act({
-      run: () =>
-        call(
-          api().POST('/tickets/{ticketId}/messages', {
-            params: { path: { ticketId: ticket.id }, header },
-            body: message,
-          }),
-        ),
-      done: t(`reply.sent.${kind}`),
+      // The message first, then its files: each file names the message it came with.
+      run: async () => {
+        if (text) {
+          await call(
+            api().POST('/tickets/{ticketId}/messages', {
+              params: { path: { ticketId: ticket.id }, header },
+              body: message,
+            }),
+          );
+          key.current = undefined;
+          setBody('');
+        }
+        if (files.pending > 0) {
+          if (text) refresh();
+          const result = await files.send(
+            (attachment) =>
+              call(
+                api().POST('/tickets/{ticketId}/attachments', {
+                  params: { path: { ticketId: ticket.id } },
+                  body: attachment,
+                }),
+              ),
+            kind === 'internal',
+          );
+          failed = result.failed.length;
+          files.clearSent();
+        }
+      },
+      done: () =>
+        [
+          text ? t(`reply.sent.${kind}`) : failed === 0 ? filesText('files.sentOnly') : '',
+          failed > 0 ? filesText('files.someFailed') : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
       where: 'reply',
       field: 'message-body',
     });
-    if (ok) {
-      key.current = undefined;
-      setBody('');
+    if (ok && failed === 0) {
       // Back to the everyday kind, so a second message does not ask or hide by accident.
       setKind('reply');
     }
@@ -764,8 +843,9 @@ function ReplyForm({ ticket, t, act, busy, errors, invalid }: FormProps) {
         onInput={(value) => change(() => setBody(value))}
         error={errors['message-body']}
       />
+      <FilePicker queue={files} path="message-files" error={errors['message-files']} />
       <button type="submit" class="button" disabled={busy}>
-        {busy ? t('form.sending') : t('reply.submit')}
+        {files.sending ? filesText('files.sendingFiles') : busy ? t('form.sending') : t('reply.submit')}
       </button>
     </form>
   );

@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENTS_PER_TICKET } from '../../contracts/attachments';
 import type { Attachment, AttachmentUpload, DownloadLink, GuestTicketCreated } from '../../contracts/tickets-views';
-import { OutboxMessage } from '../../functions/mail';
 import { objectUrl, presignedGet, signedFetch } from '../../functions/platform/aws';
 import { ENV } from '../../functions/platform/env';
-import { KEYS, KINDS } from '../../functions/platform/table/keys';
-import { decode, getItem, kindOf, queryPartition } from '../../functions/platform/table/table';
+import { KEYS } from '../../functions/platform/table/keys';
+import { decode, getItem } from '../../functions/platform/table/table';
 import { dynamoAttachmentStore } from '../../functions/tickets/attachment-store';
 import { attachmentKey, quarantineKey } from '../../functions/tickets/domain/attachments';
 import { TicketRecord } from '../../functions/tickets/domain/model';
 import { api, newUser } from '../support/api';
+import { outboxOf } from '../support/mail';
 import { fileAs, fileAsGuest, portalIncident, type TicketBody } from '../support/tickets';
 
 /**
@@ -77,11 +77,6 @@ const objectExists = async (key: string) => {
   const response = await signedFetch('s3', objectUrl(bucket(), key), { method: 'HEAD' });
   return response.status === 200;
 };
-
-const outboxOf = async (ticketId: string) =>
-  (await queryPartition(KEYS.outbox(ticketId, '').pk, { consistent: true }))
-    .filter((stored) => kindOf(stored) === KINDS.outbox)
-    .map((stored) => decode(OutboxMessage, stored));
 
 describe('attachments', () => {
   it('takes a screenshot, verifies and scans it, and hands it to the requester and the agent for a minute', async () => {

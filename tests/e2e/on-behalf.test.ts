@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { MonthlyReport } from '../../contracts/reports-views';
-import { OutboxMessage } from '../../functions/mail';
-import { KEYS, KINDS } from '../../functions/platform/table/keys';
-import { decode, kindOf, queryPartition } from '../../functions/platform/table/table';
 import { api, tokenAs } from '../support/api';
-import { mailsAbout, mailTo, nowSeconds } from '../support/mail';
+import { mailsAbout, mailTo, nowSeconds, outboxOf } from '../support/mail';
 import { fileAs, portalIncident, type TicketBody } from '../support/tickets';
 
 /**
@@ -20,12 +17,6 @@ const inPersonCount = async () => {
   const report = await api<MonthlyReport>('GET', `/reports/monthly?month=${month}`, { as: 'supervisor' });
   return report.body.received.byChannel.find((tally) => tally.key === 'in_person')?.count ?? 0;
 };
-
-/** The mails written for a ticket, delivered or not: what the outbox holds of it. */
-const outboxOf = async (ticketId: string) =>
-  (await queryPartition(KEYS.outbox(ticketId, '').pk, { consistent: true }))
-    .filter((stored) => kindOf(stored) === KINDS.outbox)
-    .map((stored) => decode(OutboxMessage, stored));
 
 describe('staff recording a ticket on behalf of a requester', () => {
   it('files a phone call for someone with an email: theirs, mailed with an access link that opens it', async () => {

@@ -32,13 +32,16 @@ export async function mailTo(to: string, sinceEpochSeconds: number): Promise<Sen
 
 export const nowSeconds = () => Math.floor(Date.now() / 1000) - 1;
 
-/** Staff mail about the ticket held until its organisation opens (written while it was closed). */
-export async function heldMailOf(ticketId: string): Promise<OutboxMessage[]> {
-  const partition = KEYS.outbox(ticketId, '').pk;
-  return (await queryPartition(partition, { consistent: true }))
-    .filter((stored) => kindOf(stored) === KINDS.heldMail)
+const outboxItems = async (ticketId: string, kind: string): Promise<OutboxMessage[]> =>
+  (await queryPartition(KEYS.outbox(ticketId, '').pk, { consistent: true }))
+    .filter((stored) => kindOf(stored) === kind)
     .map((stored) => decode(OutboxMessage, stored));
-}
+
+/** Staff mail about the ticket held until its organisation opens (written while it was closed). */
+export const heldMailOf = (ticketId: string) => outboxItems(ticketId, KINDS.heldMail);
+
+/** The mails written for a ticket, delivered or not: what the outbox holds of it. */
+export const outboxOf = (ticketId: string) => outboxItems(ticketId, KINDS.outbox);
 
 /**
  * Staff mail about a ticket, whatever the time of day the test runs: mail written in the

@@ -191,7 +191,8 @@ describe('attachments', () => {
     const download = await api('GET', `/tickets/${ticket.id}/attachments/${grant.attachmentId}`, { as: 'agent' });
     expect(download.status).toBe(409);
     expect(download.body).toMatchObject({ detail: expect.stringMatching(/malware/) });
-    expect(await objectExists(attachmentKey(ticket.id, grant.attachmentId))).toBe(false);
+    // The file is refused from the moment it is known infected; the move follows at once.
+    await expect.poll(() => objectExists(attachmentKey(ticket.id, grant.attachmentId))).toBe(false);
     expect(await objectExists(quarantineKey(ticket.id, grant.attachmentId))).toBe(true);
 
     const notices = (await outboxOf(ticket.id)).filter((mail) => mail.event === 'attachment_infected');
@@ -273,15 +274,40 @@ describe('attachments', () => {
       headers: { 'x-ticket-token': token, accept: 'application/json' },
     });
     expect(link.status).toBe(200);
+    const redirect = await api('GET', `/public/tickets/${ticket.id}/attachments/${file.id}`, {
+      ...guest,
+      redirect: 'manual',
+    });
+    expect(redirect.status).toBe(302);
     // The upload token opens nothing else: not the ticket, not its files.
     const reading = await api('GET', `/public/tickets/${ticket.id}`, { headers: { 'x-ticket-token': uploadToken } });
     expect(reading.status).toBe(404);
+    const fileByUploadToken = await api('GET', `/public/tickets/${ticket.id}/attachments/${file.id}`, {
+      headers: { 'x-ticket-token': uploadToken },
+    });
+    expect(fileByUploadToken.status).toBe(404);
+
+    // Guests keep no files to staff; a file not yet uploaded cannot be had; a closed ticket takes no more.
+    expect((await declare(ticket.id, guest, { ...body, internal: true }, true)).status).toBe(403);
+    const waiting = await declare(ticket.id, guest, body, true);
+    const early = await api('GET', `/public/tickets/${ticket.id}/attachments/${waiting.body.attachmentId}`, guest);
+    expect(early.status).toBe(409);
+    const read = await api<TicketBody>('GET', `/tickets/${ticket.id}`, { as: 'agent' });
+    await api('PATCH', `/tickets/${ticket.id}`, {
+      as: 'agent',
+      body: { status: 'closed' },
+      headers: { 'if-match': `"${read.body.version}"` },
+    });
+    const closed = await declare(ticket.id, guest, body, true);
+    expect(closed.status).toBe(409);
+    expect(closed.body).toMatchObject({ detail: expect.stringMatching(/closed/) });
   });
 
   it('deletes a closed ticket’s files, wherever they are, with their records, when its retention ends', async () => {
     const ticket = await fileAs('citizen', portalIncident());
     const clean = await attach(ticket.id, { as: 'citizen' }, 'shot.png', 'image/png', PNG);
     const infected = await attach(ticket.id, { as: 'citizen' }, 'eicar.txt', 'text/plain', EICAR);
+    await expect.poll(() => objectExists(quarantineKey(ticket.id, infected.grant.attachmentId))).toBe(true);
     const read = await api<TicketBody>('GET', `/tickets/${ticket.id}`, { as: 'agent' });
     const closing = await api('PATCH', `/tickets/${ticket.id}`, {
       as: 'agent',

@@ -79,7 +79,10 @@ export const CAPABILITY_ACTIONS: Record<Capability, readonly string[]> = {
     's3:GetObjectVersion',
     's3:DeleteObject',
     's3:DeleteObjectVersion',
+    's3:GetObjectTagging',
+    's3:GetObjectVersionTagging',
     's3:PutObject',
+    's3:PutObjectTagging',
   ],
   // Deletes expired files under either prefix; the lifecycle rule removes noncurrent versions.
   'attachments:purge': ['s3:DeleteObject'],

@@ -198,7 +198,7 @@ describe('filing transaction', () => {
   });
 
   it('finds nothing, not an error, for a ticket that does not exist', async () => {
-    expect(await store.thread(randomUUID())).toEqual({ ticket: undefined, messages: [], history: [] });
+    expect(await store.thread(randomUUID())).toEqual({ ticket: undefined, messages: [], attachments: [], history: [] });
     expect(await store.ticket(randomUUID())).toBeUndefined();
   });
 });

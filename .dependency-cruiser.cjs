@@ -20,8 +20,8 @@ module.exports = {
       severity: 'error',
       comment:
         'A domain holds the rules: no AWS SDK, no HTTP, no Lambda types, no stores or handlers. It may use the ' +
-        'contract, the pure kernel of the platform, zod, the time-zone library (@date-fns/tz, pure), its own ' +
-        'domain and other domains through their index.',
+        'contract, the pure kernel of the platform, zod, the time-zone library (@date-fns/tz, pure), the HTML ' +
+        'parser (parse5, pure, for the form requests’ templates), its own domain and other domains through their index.',
       from: { path: '^functions/[^/]+/domain/' },
       to: {
         pathNot: [
@@ -30,6 +30,8 @@ module.exports = {
           '^functions/([^/]+)/domain/',
           'node_modules/zod/',
           'node_modules/@date-fns/tz/',
+          'node_modules/parse5/',
+          'node_modules/entities/',
         ],
       },
     },

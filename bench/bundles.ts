@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { DEFAULT_DIRECTORATE } from '../functions/form-requests/domain/directorate';
 import { ENV } from '../functions/platform/env';
 import { FUNCTIONS } from '../functions/platform/functions';
 import { DEFAULT_FILING_LIMITS } from '../functions/tickets/domain/limits';
@@ -36,6 +37,7 @@ const PLACEHOLDER_ENV = {
   ...Object.fromEntries(Object.values(ENV).map((name) => [name, `bench-${name.toLowerCase()}`])),
   // Parsed at import, so it must be what a stage sets.
   [ENV.filingLimits]: JSON.stringify(DEFAULT_FILING_LIMITS),
+  [ENV.formDirectorate]: JSON.stringify(DEFAULT_DIRECTORATE),
 };
 
 function importMs(file: string): number {

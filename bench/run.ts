@@ -5,7 +5,7 @@
  * tables and writes bench/results.json; exits non-zero when any target is missed.
  *
  * `npm run bench -- <name> …` runs only the operations and jobs (`sweeper`, `monthly report`,
- * `cold imports`) whose names contain one of the names given, and leaves results.json as it was.
+ * `form request`, `cold imports`) whose names contain one of the names given, and leaves results.json as it was.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import autocannon from 'autocannon';
 import { signIn } from '../lib/local/cognito';
 import { freePorts, startLocalStack, UNLIMITED_FILING } from '../lib/local/stack';
 import { measureBundles } from './bundles';
+import { type FormRequestFigures, MAX_STATE_TRANSITIONS, measureFormRequest } from './form-request';
 import { type MonthlyReportFigures, measureMonthlyReport } from './monthly-report';
 import { type BenchContext, type BenchOperation, type BenchRequest, OPERATIONS } from './operations';
 import { INITIAL_JS_BUDGET_KB, measurePortal, type PortalFigures } from './portal';
@@ -184,6 +185,7 @@ async function main() {
   const operations: OperationFigures[] = [];
   let sweeper: SweeperFigures | undefined;
   let monthlyReport: MonthlyReportFigures | undefined;
+  let formRequest: FormRequestFigures | undefined;
   try {
     for (const operation of OPERATIONS.filter((o) => selected(o.name))) {
       process.stdout.write(`· ${operation.name}\n`);
@@ -196,6 +198,21 @@ async function main() {
     if (selected('monthly report')) {
       process.stdout.write('· items read by the monthly report of 10 000 tickets\n');
       monthlyReport = await measureMonthlyReport(context);
+    }
+    if (selected('form request')) {
+      process.stdout.write('· a form request through its seven steps\n');
+      formRequest = await measureFormRequest(context);
+      console.table([
+        {
+          workflow: 'form request, no loops',
+          steps: formRequest.steps,
+          'state transitions': formRequest.stateTransitions,
+          target: `≤ ${MAX_STATE_TRANSITIONS}`,
+          execution: formRequest.executionStatus,
+          'API ms, all steps': Math.round(formRequest.ms),
+          targets: formRequest.targetMisses.length ? formRequest.targetMisses.join('; ') : 'ok',
+        },
+      ]);
     }
   } finally {
     await stack.stop();
@@ -225,6 +242,7 @@ async function main() {
     ...bundles.map((b) => ({ operation: `bundle ${b.function}`, ...b })),
     ...(sweeper ? [{ operation: 'sweeper', ...sweeper }] : []),
     ...(monthlyReport ? [{ operation: 'monthly report items', ...monthlyReport }] : []),
+    ...(formRequest ? [{ operation: 'form request', ...formRequest }] : []),
     ...(portal ? [{ operation: 'portal', ...portal }] : []),
   ]
     .filter((o) => o.targetMisses.length > 0)
@@ -236,6 +254,7 @@ async function main() {
     operations,
     sweeper,
     monthlyReport,
+    formRequest,
     portal,
     bundles,
   };

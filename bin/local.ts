@@ -5,7 +5,8 @@
  *
  *   npm start                   keep data in .local/ between restarts
  *   npm start -- --fresh        start empty
- *   npm start -- --port-base N  gateway on N, emulators on N+1..N+4 (or FINESTRETA_PORT_BASE)
+ *   npm start -- --port-base N  gateway on N, emulators on N+1..N+4, portal N+5, Step Functions N+6
+ *                               (or FINESTRETA_PORT_BASE)
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -62,6 +63,7 @@ try {
   say(`  DynamoDB Local  ${e.services.dynamodb}  (table ${e.tableName})`);
   say(`  S3 (s3rver)     ${e.services.s3}  (bucket ${e.attachmentsBucket})`);
   say(`  Cognito         ${e.services.cognito}  (pool ${e.userPoolId}, client ${e.userPoolClientId})`);
+  for (const machine of e.stateMachines) say(`  Step Functions  ${e.services.stepFunctions}  (${machine.arn})`);
   for (const schedule of e.schedules) say(`  Scheduled       ${schedule.function} ${every(schedule.everyMs)}`);
   say('');
   say('Demo logins (all share one password):');

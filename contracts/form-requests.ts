@@ -1,33 +1,16 @@
+import { FORM_REQUEST_ACTORS, FORM_REQUEST_STEPS, REVIEW_DECISIONS } from './form-request-steps';
 import { phone, slug, text } from './text';
 import { LANGUAGES } from './vocabulary';
 import * as z from './zod';
 
-/**
- * A department's request for a new contact form, through the seven steps of source 003: the
- * petition (website, topics, languages, contact) is reviewed by the directorate, which approves,
- * rejects or asks for changes (the department revises, and it is reviewed again); the department
- * uploads the header and footer of each language and then the form's parameters; the technical
- * office sets the form up and hands back its URL in each language; the department confirms its
- * pages link to them.
- */
-export const FORM_REQUEST_STEPS = [
-  'review',
-  'changes',
-  'templates',
-  'parameters',
-  'setup',
-  'links',
-  'completed',
-  'rejected',
-] as const;
-export type FormRequestStep = (typeof FORM_REQUEST_STEPS)[number];
-
-/** Who acts at a step: the department that asked, the directorate (reviewer) or the technical office (operator). */
-export const FORM_REQUEST_ACTORS = ['department', 'reviewer', 'operator'] as const;
-export type FormRequestActor = (typeof FORM_REQUEST_ACTORS)[number];
-
-export const REVIEW_DECISIONS = ['approve', 'reject', 'request_changes'] as const;
-export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+export {
+  FORM_REQUEST_ACTORS,
+  FORM_REQUEST_STEPS,
+  type FormRequestActor,
+  type FormRequestStep,
+  REVIEW_DECISIONS,
+  type ReviewDecision,
+} from './form-request-steps';
 
 /** An absolute https URL: the department's website, the form's pages. */
 const httpsUrl = () =>
@@ -99,3 +82,62 @@ export type FormParameters = z.infer<typeof FormParameters>;
 /** Where the technical office set the form up, one URL per language of the request (steps 5 and 6). */
 export const FormSetup = z.strictObject({ urls: z.partialRecord(z.enum(LANGUAGES), httpsUrl()) });
 export type FormSetup = z.infer<typeof FormSetup>;
+
+export const FormRequestParams = z.strictObject({ requestId: z.uuid() });
+export const TemplateParams = z.strictObject({ requestId: z.uuid(), language: z.enum(LANGUAGES) });
+
+/** Where a request stands: going through its steps, or ended one way or the other. */
+export const FORM_REQUEST_STATUSES = ['in_progress', 'completed', 'rejected'] as const;
+export type FormRequestStatus = (typeof FORM_REQUEST_STATUSES)[number];
+
+/** One line of the request's history: who did what, at which step, when. */
+export const FormRequestHistoryEntry = z.object({
+  step: z.enum(FORM_REQUEST_STEPS),
+  action: z.enum([
+    'petitioned',
+    'review',
+    'revise',
+    'template',
+    'parameters',
+    'setup',
+    'links_updated',
+    'reminded',
+    'escalated',
+  ]),
+  decision: z.optional(z.enum(REVIEW_DECISIONS)),
+  comment: z.optional(z.string()),
+  language: z.optional(z.enum(LANGUAGES)),
+  by: z.object({ id: z.string(), name: z.string() }),
+  at: z.iso.datetime(),
+});
+
+const FormRequestFacts = {
+  id: z.uuid(),
+  step: z.enum(FORM_REQUEST_STEPS),
+  status: z.enum(FORM_REQUEST_STATUSES),
+  /** Who must act now; absent once the request has ended. */
+  waitingFor: z.optional(z.enum(FORM_REQUEST_ACTORS)),
+  /** When the current step is due (the end of its last business day), and whether that has passed. */
+  dueAt: z.optional(z.iso.datetime()),
+  late: z.boolean(),
+  department: z.object({ id: z.string(), name: z.string() }),
+  website: z.string(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+};
+
+/** A request in a list (the department's own, or every request for the directorate and the technical office). */
+export const FormRequestSummary = z.object(FormRequestFacts);
+export const FormRequestList = z.object({ items: z.array(FormRequestSummary) });
+
+/** A request with everything about it: petition, templates in, parameters, the form's URLs, history. */
+export const FormRequest = z.object({
+  ...FormRequestFacts,
+  petition: FormPetition,
+  /** Languages whose header and footer are in, and when they were stored. */
+  templates: z.partialRecord(z.enum(LANGUAGES), z.iso.datetime()),
+  parameters: z.optional(FormParameters),
+  urls: z.optional(z.partialRecord(z.enum(LANGUAGES), z.string())),
+  history: z.array(FormRequestHistoryEntry),
+});
+export type FormRequest = z.infer<typeof FormRequest>;

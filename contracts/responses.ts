@@ -9,6 +9,7 @@ import {
   StoredTopic,
 } from './admin-views';
 import { AgentList, TeamList } from './desk';
+import { FormRequest, FormRequestList, FormTemplates } from './form-requests';
 import { Health, OpenApiDocument } from './health';
 import type { ResponseSpec } from './http';
 import { Me } from './me';
@@ -131,5 +132,31 @@ export const RESPONSES = {
   'GET /public/tickets/{ticketId}': { 200: { description: 'The ticket', schema: TicketWithThread } },
   'POST /public/tickets/{ticketId}/messages': {
     201: { description: 'The ticket after the message', schema: Ticket, headers: CREATED },
+  },
+  'POST /form-requests': {
+    201: { description: 'The request, waiting for the directorate’s review', schema: FormRequest, headers: CREATED },
+  },
+  'GET /form-requests': { 200: { description: 'Requests, newest first', schema: FormRequestList } },
+  'GET /form-requests/{requestId}': { 200: { description: 'The request', schema: FormRequest } },
+  'POST /form-requests/{requestId}/review': {
+    200: { description: 'The request after the decision', schema: FormRequest },
+  },
+  'PUT /form-requests/{requestId}/petition': {
+    200: { description: 'The revised request, back to review', schema: FormRequest },
+  },
+  'PUT /form-requests/{requestId}/templates/{language}': {
+    200: { description: 'The request, with this language’s templates stored', schema: FormRequest },
+  },
+  'GET /form-requests/{requestId}/templates/{language}': {
+    200: { description: 'The language’s header and footer', schema: FormTemplates },
+  },
+  'PUT /form-requests/{requestId}/parameters': {
+    200: { description: 'The request after the parametrisation', schema: FormRequest },
+  },
+  'POST /form-requests/{requestId}/setup': {
+    200: { description: 'The request, its URLs handed to the department', schema: FormRequest },
+  },
+  'POST /form-requests/{requestId}/links-updated': {
+    200: { description: 'The completed request', schema: FormRequest },
   },
 } as const satisfies { readonly [K in RouteKey]: Readonly<Record<number, ResponseSpec>> };

@@ -2,6 +2,7 @@ import { type RouteSpec, routeKey } from './http';
 import { ADMIN_ROUTES } from './routes/admin';
 import { ATTACHMENT_ROUTES } from './routes/attachments';
 import { DESK_ROUTES } from './routes/desk';
+import { FORM_REQUEST_ROUTES } from './routes/form-requests';
 import { GUEST_ROUTES } from './routes/guests';
 import { ME_ROUTES } from './routes/me';
 import { OPS_ROUTES } from './routes/ops';
@@ -28,6 +29,7 @@ const routes = [
   ...ADMIN_ROUTES,
   ...DESK_ROUTES,
   ...GUEST_ROUTES,
+  ...FORM_REQUEST_ROUTES,
 ] as const satisfies readonly RouteSpec[];
 
 type Route = (typeof routes)[number];

@@ -45,6 +45,8 @@ export const LAZY_MODULES = [
   { entry: 'functions/mail/mime.lazy.ts', file: 'mime.lazy.js', functions: ['mailInbound'] },
   // file-type, beside the function that verifies uploads only.
   { entry: 'functions/tickets/jobs/sniff.lazy.ts', file: 'sniff.lazy.js', functions: ['attachmentCheck'] },
+  // parse5, beside the function that checks form-request templates only.
+  { entry: 'functions/form-requests/api/templates.lazy.ts', file: 'templates.lazy.js', functions: ['formRequests'] },
 ] as const;
 
 /** Whether a lazy module is built beside `fn`'s bundle: beside all, unless it names its functions. */

@@ -1,4 +1,5 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { DEFAULT_DIRECTORATE, Directorate } from '../functions/form-requests/domain/directorate';
 import { DEFAULT_FILING_LIMITS, FilingLimits } from '../functions/tickets/domain/limits';
 
 /** What differs between deployments of Finestreta. */
@@ -42,6 +43,12 @@ export interface StageConfig {
    * protection plan nor its role and result rule are deployed.
    */
   readonly malwareProtection: boolean;
+  /**
+   * Where departments' form requests go: the directorate's organisation (its calendar counts
+   * each step's business days; its supervisors get late steps), and the shared mailboxes of the
+   * directorate's reviewers and of the technical office, told when they must act.
+   */
+  readonly formRequests: Directorate;
 }
 
 /** Context key that selects the stage: `cdk synth -c stage=prod`. */
@@ -60,6 +67,7 @@ export const DEV_DEFAULTS: StageConfig = {
   alarmEmail: 'ops@example.org',
   filingLimits: DEFAULT_FILING_LIMITS,
   malwareProtection: true,
+  formRequests: DEFAULT_DIRECTORATE,
 };
 
 const RETENTION_VALUES = new Set<number>(
@@ -88,8 +96,18 @@ function isOrigin(value: unknown): boolean {
 export function stageConfigProblems(value: unknown): string[] {
   if (!isRecord(value)) return ['stage config must be an object'];
   const problems: string[] = [];
-  const { stageName, region, account, mail, webOrigins, retentionDays, alarmEmail, filingLimits, malwareProtection } =
-    value;
+  const {
+    stageName,
+    region,
+    account,
+    mail,
+    webOrigins,
+    retentionDays,
+    alarmEmail,
+    filingLimits,
+    malwareProtection,
+    formRequests,
+  } = value;
   if (typeof stageName !== 'string' || !STAGE_NAME.test(stageName)) {
     problems.push(`stageName must match ${STAGE_NAME} (got ${JSON.stringify(stageName)})`);
   }
@@ -138,6 +156,11 @@ export function stageConfigProblems(value: unknown): string[] {
   if (typeof malwareProtection !== 'boolean') {
     problems.push(`malwareProtection must be true or false (got ${JSON.stringify(malwareProtection)})`);
   }
+  if (!Directorate.safeParse(formRequests).success) {
+    problems.push(
+      `formRequests must be { organisationId, reviewers: { name, email, language }, operators: { name, email, language } } (got ${JSON.stringify(formRequests)})`,
+    );
+  }
   return problems;
 }
 
@@ -151,7 +174,7 @@ export function assertStageConfig(value: unknown, source = 'stage config'): asse
 }
 
 /** Settings a non-dev stage must state itself, so prod never mails from example.org by accident. */
-const REQUIRED_OUTSIDE_DEV = ['mail', 'webOrigins', 'alarmEmail'] as const;
+const REQUIRED_OUTSIDE_DEV = ['mail', 'webOrigins', 'alarmEmail', 'formRequests'] as const;
 
 /**
  * Reads the stage configuration from CDK context.

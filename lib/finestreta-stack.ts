@@ -98,6 +98,7 @@ export class FinestretaStack extends Stack {
       email: config.alarmEmail,
       httpApi: this.api.httpApi,
       functions: Object.values(this.api.functions),
+      stateMachines: this.api.formWorkflow ? [this.api.formWorkflow.stateMachine] : [],
     });
 
     const outputs: Record<string, string> = {
@@ -113,6 +114,7 @@ export class FinestretaStack extends Stack {
       PortalDistributionId: this.portal.distribution.distributionId,
       PortalBucketName: this.portal.bucket.bucketName,
     };
+    if (this.api.formWorkflow) outputs.FormWorkflowArn = this.api.formWorkflow.stateMachine.stateMachineArn;
     // Activated by hand once (SES allows one active rule set per account and region): see lib/constructs/mail-inbound.ts.
     if (this.inboundMail) outputs.ReceiptRuleSetName = this.inboundMail.ruleSet.receiptRuleSetName;
     for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });

@@ -3,7 +3,7 @@ import { endpointOf, signedFetch } from '../platform/aws';
 import { readEnv } from '../platform/env';
 import { logger } from '../platform/observability';
 import { htmlOf } from './domain/html';
-import type { OutboxMessage } from './domain/outbox';
+import type { FormRequestMail, OutboxMessage } from './domain/outbox';
 import { replyAddressOf } from './domain/replies';
 import { type MailContent, renderMail } from './domain/templates';
 import { ratingToken } from './links';
@@ -24,6 +24,7 @@ const readMailEnv = () => readEnv('mailFrom', 'mailConfigurationSet', 'webBaseUr
 /** Sends one mail through SES (SendEmail, v2 API) with the configuration set, in the addressee's language. Throws if SES refuses it. */
 export async function sendMail(message: OutboxMessage, to: Addressee, accessToken?: string): Promise<void> {
   env ??= readMailEnv();
+  if (message.formRequest) return sendFormRequestMail(message, message.formRequest, to);
   const ticketPath = encodeURIComponent(message.ticketId);
   const mail = renderMail(message.event, to.language, {
     number: message.number,
@@ -46,6 +47,29 @@ export async function sendMail(message: OutboxMessage, to: Addressee, accessToke
     replyTo: replyAddressOf(env.mailFrom, message.ticketId),
     autoSubmitted: 'auto-generated',
   });
+}
+
+/**
+ * A form request's mail: everyone it goes to (the department's member, the directorate's or
+ * the technical office's shared mailbox, the supervisors) signs in to the portal, so it links
+ * to the request's page there, never a guest's ticket link; it has no rating link, and no
+ * Reply-To: a reply names no ticket, so the inbound function has nothing to add it to.
+ */
+async function sendFormRequestMail(
+  message: OutboxMessage,
+  { requestId, ...request }: FormRequestMail,
+  to: Addressee,
+): Promise<void> {
+  env ??= readMailEnv();
+  const mail = renderMail(message.event, to.language, {
+    number: message.number,
+    subject: message.subject,
+    // A shared mailbox travels as a guest's details do; it is greeted without its name, as they are.
+    ...(to.guest ? {} : { name: to.name }),
+    link: `${env.webBaseUrl}/form-requests/${encodeURIComponent(requestId)}`,
+    formRequest: request,
+  });
+  await deliverMail(to.email, to.language, mail, { autoSubmitted: 'auto-generated' });
 }
 
 /**

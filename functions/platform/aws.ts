@@ -3,19 +3,20 @@ import { HttpRequest } from '@smithy/core/protocols';
 import { SignatureV4 } from '@smithy/signature-v4';
 
 /**
- * SigV4-signed fetch for the few single calls a function makes to SES or S3 (send a mail,
- * probe a bucket, read an inbound mail). The SDK's SES and S3 clients added 55–100 KB and
+ * SigV4-signed fetch for the few single calls a function makes to SES, S3 or Step Functions
+ * (send a mail, probe a bucket, read an inbound mail, start or signal a workflow). The SDK's SES and S3 clients added 55–100 KB and
  * 5–10 ms to every cold start of the functions that hold them (README, Cold starts); DynamoDB,
  * used everywhere and in many ways, keeps its SDK client, whose own signer signs these calls too
  * (one signer in the bundle, not two). Credentials are the function's own, from the environment
  * Lambda sets; throttling and 5xx answers are tried again with jittered backoff.
  */
-export type AwsService = 'ses' | 's3';
+export type AwsService = 'ses' | 's3' | 'states';
 
 /** The standard endpoint variable of each service (the local stack sets them), and its AWS host. */
 const ENDPOINTS: Record<AwsService, { readonly variable: string; readonly host: (region: string) => string }> = {
   ses: { variable: 'AWS_ENDPOINT_URL_SESV2', host: (region) => `email.${region}.amazonaws.com` },
   s3: { variable: 'AWS_ENDPOINT_URL_S3', host: (region) => `s3.${region}.amazonaws.com` },
+  states: { variable: 'AWS_ENDPOINT_URL_SFN', host: (region) => `states.${region}.amazonaws.com` },
 };
 const RETRIES = 3;
 

@@ -31,6 +31,14 @@ export const ENV = {
   catalogueCacheSeconds: 'CATALOGUE_CACHE_SECONDS',
   /** Bucket SES's receipt rule writes replies to notification mails into (raw MIME, under `inbound/`). */
   inboundMailBucket: 'INBOUND_MAIL_BUCKET',
+  /** ARN of the form-request state machine (Step Functions): started, signalled and described by the API. */
+  formWorkflowArn: 'FORM_WORKFLOW_ARN',
+  /**
+   * The directorate that reviews form requests, JSON (functions/form-requests/domain/directorate.ts):
+   * the organisation whose calendar times each step and whose supervisors a late step escalates
+   * to, and the mailboxes of the directorate's reviewers and of the technical office.
+   */
+  formDirectorate: 'FORM_DIRECTORATE',
 } as const;
 
 export type EnvKey = keyof typeof ENV;

@@ -30,7 +30,16 @@ export type Capability =
    */
   | 'attachments:check'
   /** Deletes the files of closed tickets whose retention ended, under either prefix. */
-  | 'attachments:purge';
+  | 'attachments:purge'
+  /**
+   * Starts, describes and stops form-request executions and completes their waiting tasks
+   * (SendTaskSuccess, SendTaskFailure) on the one state machine.
+   */
+  | 'forms:workflow'
+  /** Reads and writes form-request templates under the attachments bucket's `form-requests/` prefix. */
+  | 'forms:templates'
+  /** Knows the directorate: its calendar's organisation, its supervisors, the parties' mailboxes. */
+  | 'forms:directorate';
 
 export interface FunctionSpec {
   /** Handler module, relative to the repository root; it exports `handler`. */
@@ -43,9 +52,11 @@ export interface FunctionSpec {
    * Invoked by new outbox items on the table's stream; by SES's bounce and complaint events (SNS,
    * wired by lib/constructs/mail.ts); or by replies SES's receipt rule stores in S3 (S3 event,
    * wired by lib/constructs/mail-inbound.ts); or by uploads to the attachments bucket (S3 event)
-   * and GuardDuty's scan results for them (EventBridge), wired by lib/constructs/attachments-bucket.ts.
+   * and GuardDuty's scan results for them (EventBridge), wired by lib/constructs/attachments-bucket.ts;
+   * or by the form-request state machine's waiting tasks (`lambda:invoke.waitForTaskToken`, wired
+   * by lib/constructs/form-workflow.ts).
    */
-  readonly trigger?: 'outbox-stream' | 'mail-feedback' | 'inbound-mail' | 'attachment-events';
+  readonly trigger?: 'outbox-stream' | 'mail-feedback' | 'inbound-mail' | 'attachment-events' | 'form-workflow-task';
   /**
    * Invoked on a schedule (EventBridge Scheduler; an interval in the local stack) with
    * `{ scheduledTime }`, the ISO instant the invocation was scheduled for.
@@ -188,6 +199,38 @@ export const FUNCTIONS = {
     uses: ['table:write', 'mail:send'],
     trigger: 'inbound-mail',
   },
+  formRequests: {
+    entry: 'functions/form-requests/api/form-requests.ts',
+    description:
+      'Departments request new contact forms; the directorate reviews them and the technical office sets them up, step by step',
+    uses: ['table:write', 'forms:workflow', 'forms:templates'],
+    routes: [
+      'POST /form-requests',
+      'GET /form-requests',
+      'GET /form-requests/{requestId}',
+      'POST /form-requests/{requestId}/review',
+      'PUT /form-requests/{requestId}/petition',
+      'PUT /form-requests/{requestId}/templates/{language}',
+      'GET /form-requests/{requestId}/templates/{language}',
+      'PUT /form-requests/{requestId}/parameters',
+      'POST /form-requests/{requestId}/setup',
+      'POST /form-requests/{requestId}/links-updated',
+    ],
+  },
+  formRequestTask: {
+    entry: 'functions/form-requests/jobs/task.ts',
+    description:
+      'Each waiting step of a form request: keeps the task token on the request, sets its deadline and mails who must act',
+    uses: ['table:write', 'forms:directorate'],
+    trigger: 'form-workflow-task',
+  },
+  formRequestDeadlines: {
+    entry: 'functions/form-requests/jobs/deadlines.ts',
+    description: 'Reminds whoever must act on a form request before its step is due, and escalates late steps',
+    uses: ['table:write', 'forms:directorate'],
+    schedule: { everyMinutes: 15 },
+    timeoutSeconds: 50,
+  },
   sweeper: {
     entry: 'functions/tickets/jobs/sweep.ts',
     description:
@@ -212,6 +255,9 @@ const CAPABILITY_ENV: Record<Capability, readonly EnvKey[]> = {
   'attachments:presign': ['attachmentsBucket'],
   'attachments:check': ['attachmentsBucket', 'attachmentScanning'],
   'attachments:purge': ['attachmentsBucket'],
+  'forms:workflow': ['formWorkflowArn'],
+  'forms:templates': ['attachmentsBucket'],
+  'forms:directorate': ['formDirectorate'],
 };
 
 export function envKeysFor(spec: FunctionSpec): EnvKey[] {

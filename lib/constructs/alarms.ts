@@ -4,6 +4,7 @@ import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-c
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { FinestretaFunction } from './finestreta-function';
 import { serviceTopic } from './service-topic';
@@ -13,6 +14,8 @@ export interface AlarmsProps {
   readonly email: string;
   readonly httpApi: HttpApi;
   readonly functions: readonly FinestretaFunction[];
+  /** Workflows whose failed, timed-out or aborted executions need an operator. @default none */
+  readonly stateMachines?: readonly StateMachine[];
   /**
    * API 5xx responses per 5 minutes that raise the alarm.
    * @default 5
@@ -53,6 +56,20 @@ export class Alarms extends Construct {
         threshold: 1,
         description: `Function ${fn.name} was throttled: concurrency limit reached`,
       });
+    }
+    for (const [index, machine] of (props.stateMachines ?? []).entries()) {
+      // A rejection ends as succeeded; a failure is a step that expired or a task that broke.
+      const metrics = [
+        ['Failed', 'failed', machine.metricFailed({ period: PERIOD, statistic: 'Sum' })],
+        ['TimedOut', 'timed out', machine.metricTimedOut({ period: PERIOD, statistic: 'Sum' })],
+        ['Aborted', 'was stopped', machine.metricAborted({ period: PERIOD, statistic: 'Sum' })],
+      ] as const;
+      for (const [what, words, metric] of metrics) {
+        this.add(`Workflow${index}-${what}`, metric, {
+          threshold: 1,
+          description: `A form-request execution ${words}: an operator should look at it and may resume it at its step`,
+        });
+      }
     }
   }
 

@@ -34,6 +34,7 @@ import type { AttachmentsBucket } from './attachments-bucket';
 import type { Auth } from './auth';
 import type { DataTable } from './data-table';
 import { FinestretaFunction } from './finestreta-function';
+import { FormWorkflow } from './form-workflow';
 import { FunctionSchedule } from './function-schedule';
 import type { Mail } from './mail';
 
@@ -79,6 +80,8 @@ export class Api extends Construct {
   public readonly schedules: Readonly<Record<string, FunctionSchedule>>;
   /** Keyed by route key, e.g. `GET /health`. */
   public readonly routes: Readonly<Record<string, HttpRoute>>;
+  /** The form-request state machine; absent when the function table has no task function (tests). */
+  public readonly formWorkflow?: FormWorkflow;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -145,9 +148,8 @@ export class Api extends Construct {
     });
 
     const functions: Record<string, FinestretaFunction> = {};
-    const schedules: Record<string, FunctionSchedule> = {};
     for (const [name, spec] of Object.entries(specs)) {
-      const fn = new FinestretaFunction(this, `Fn-${name}`, {
+      functions[name] = new FinestretaFunction(this, `Fn-${name}`, {
         name,
         entry: spec.entry,
         description: spec.description,
@@ -156,6 +158,21 @@ export class Api extends Construct {
         memoryMiB: spec.memoryMiB,
         timeout: spec.timeoutSeconds === undefined ? undefined : Duration.seconds(spec.timeoutSeconds),
       });
+    }
+    // The workflow invokes its task function, and the API functions that run it need its ARN:
+    // every function exists before any is granted anything.
+    const tasks = Object.keys(specs).filter((name) => specs[name]?.trigger === 'form-workflow-task');
+    if (tasks.length > 1) throw new Error(`Only one function may run the form workflow's tasks: ${tasks.join(', ')}`);
+    const [task] = tasks;
+    if (task) {
+      this.formWorkflow = new FormWorkflow(this, 'FormWorkflow', {
+        task: functions[task] as FinestretaFunction,
+        logRetention: config.retentionDays,
+      });
+    }
+    const schedules: Record<string, FunctionSchedule> = {};
+    for (const [name, spec] of Object.entries(specs)) {
+      const fn = functions[name] as FinestretaFunction;
       for (const use of new Set(spec.uses)) this.grant(fn, use, props, webBaseUrl);
       if (spec.trigger === 'outbox-stream') this.deliverOutbox(fn, props.table);
       for (const metric of spec.logMetrics ?? []) fn.countFromLogs(metric);
@@ -168,7 +185,6 @@ export class Api extends Construct {
       // The contract in functions/platform/functions.ts: each capability's env must be set.
       const missing = envKeysFor(spec).filter((key) => fn.environment[ENV[key]] === undefined);
       if (missing.length > 0) throw new Error(`${name}: capabilities set no value for ${missing.join(', ')}`);
-      functions[name] = fn;
     }
     this.functions = functions;
     this.schedules = schedules;
@@ -296,6 +312,13 @@ export class Api extends Construct {
       'attachments:presign': () => props.attachments.grantPresign(fn),
       'attachments:check': () => props.attachments.grantCheck(fn, props.config.malwareProtection ? 'guardduty' : 'off'),
       'attachments:purge': () => props.attachments.grantPurge(fn),
+      'forms:workflow': () => {
+        if (!this.formWorkflow) throw new Error(`${fn.name} runs the form workflow, but no function runs its tasks`);
+        this.formWorkflow.grantRun(fn);
+        fn.setEnv('formWorkflowArn', this.formWorkflow.stateMachine.stateMachineArn);
+      },
+      'forms:templates': () => props.attachments.grantFormTemplates(fn),
+      'forms:directorate': () => fn.setEnv('formDirectorate', JSON.stringify(props.config.formRequests)),
       'health:probe': () =>
         fn.useHealthProbe({
           table: props.table,

@@ -15,6 +15,7 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct } from 'constructs';
+import { FORM_TEMPLATES_PREFIX } from '../../functions/form-requests/domain/template-keys';
 import { ATTACHMENT_PREFIX, QUARANTINE_PREFIX } from '../../functions/tickets/domain/attachments';
 import { acknowledge, isAcknowledged } from '../nag';
 import type { FinestretaFunction } from './finestreta-function';
@@ -154,6 +155,26 @@ export class AttachmentsBucket extends Construct {
       `AwsSolutions-IAM5[Resource::<${this.bucketLogicalId}.Arn>/${ATTACHMENT_PREFIX}*]`,
       'The function presigns uploads to and downloads from keys it chooses under the ticket prefix ' +
         '(tickets/<ticket id>/<attachment id>); s3:PutObject and s3:GetObject only, on that prefix only.',
+    );
+  }
+
+  /**
+   * Form-request templates (form-requests/<request id>/<language>/header.html and footer.html):
+   * the API stores and reads them; nothing else touches the prefix.
+   */
+  grantFormTemplates(fn: FinestretaFunction): void {
+    fn.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['s3:PutObject', 's3:GetObject'],
+        resources: [this.bucket.arnForObjects(`${FORM_TEMPLATES_PREFIX}*`)],
+      }),
+    );
+    fn.setEnv('attachmentsBucket', this.bucketName);
+    acknowledge(
+      fn.role,
+      `AwsSolutions-IAM5[Resource::<${this.bucketLogicalId}.Arn>/${FORM_TEMPLATES_PREFIX}*]`,
+      'The function stores and reads form-request templates at keys it chooses under their prefix ' +
+        '(form-requests/<request id>/<language>/<part>.html); s3:PutObject and s3:GetObject only.',
     );
   }
 

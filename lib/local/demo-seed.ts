@@ -37,6 +37,8 @@ const STAFF: Record<string, StaffProfile> = {
   'tech.oac360': agentOf('oac360', ['oac360-technical-services']),
   'supervisor.oac360': { organisationId: 'oac360', teamIds: [], topicIds: [], supervisor: true },
   'supervisor.hestia': { organisationId: 'hestia', teamIds: [], topicIds: [], supervisor: true },
+  // The directorate's supervisor: late form-request steps escalate to them.
+  'supervisor.gencat': { organisationId: 'gencat', teamIds: [], topicIds: [], supervisor: true },
 };
 
 export default async function seed(input: SeedInput): Promise<{ topics: number; profiles: number; tickets: number }> {

@@ -58,6 +58,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   demo('agent', 'Xavier Pujol Rius', 'ca', 'tech.oac360'),
   demo('supervisor', 'Rosa Bosch Coll', 'ca', 'supervisor.oac360'),
   demo('supervisor', 'Neus Arnau Peiró', 'oc', 'supervisor.hestia'),
+  demo('supervisor', 'Mercè Vila Sunyer', 'ca', 'supervisor.gencat'),
 ];
 
 export const demoUser = (role: DemoRole): DemoUser => {

@@ -26,13 +26,22 @@ import { runAsFunction } from './run-as-function';
 import { ensureBucket, s3EventMatches, s3NotificationEvent, startS3 } from './s3';
 import { startScheduler } from './scheduler';
 import { mailVerificationCode, startSes, type VerificationMail } from './ses';
+import { type LocalStepFunctions, startStepFunctions } from './step-functions';
 import { matches, startStreamPoller } from './stream-poller';
 import { synthesizeStack } from './synth';
-import { planFromTemplate, type ResolveContext, resolvePattern, resolveValue } from './template';
+import {
+  LOCAL_ACCOUNT,
+  LOCAL_REGION,
+  localArns,
+  planFromTemplate,
+  type ResolveContext,
+  resolvePattern,
+  resolveValue,
+} from './template';
+
+export { LOCAL_REGION } from './template';
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
-export const LOCAL_REGION = 'eu-west-1';
-const LOCAL_ACCOUNT = '000000000000';
 /** s3rver only accepts this key pair; the other emulators accept any. */
 const LOCAL_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' };
 
@@ -44,6 +53,7 @@ export interface LocalPorts {
   readonly cognito: number;
   /** The built portal, as CloudFront serves it in AWS. */
   readonly portal: number;
+  readonly stepFunctions: number;
 }
 
 /** Any free ports: tests and the benchmark run beside a developer's `npm start`. */
@@ -54,6 +64,7 @@ export const freePorts = async (): Promise<LocalPorts> => ({
   ses: await freePort(),
   cognito: await freePort(),
   portal: await freePort(),
+  stepFunctions: await freePort(),
 });
 
 /** Fixed default ports, shifted together by `--port-base`. */
@@ -64,6 +75,7 @@ export const portsFrom = (base: number): LocalPorts => ({
   ses: base + 3,
   cognito: base + 4,
   portal: base + 5,
+  stepFunctions: base + 6,
 });
 
 /** Limits no test or benchmark run reaches (they file hundreds of tickets from 127.0.0.1). */
@@ -126,7 +138,16 @@ export interface LocalEndpoints {
   readonly openapiUrl: string;
   readonly mailPageUrl: string;
   readonly region: string;
-  readonly services: { readonly dynamodb: string; readonly s3: string; readonly ses: string; readonly cognito: string };
+  readonly services: {
+    readonly dynamodb: string;
+    readonly s3: string;
+    readonly ses: string;
+    readonly cognito: string;
+    /** The local Step Functions endpoint (`AWS_ENDPOINT_URL_SFN` of every function). */
+    readonly stepFunctions: string;
+  };
+  /** The template's state machines, by logical id, with the local ARNs functions are given for them. */
+  readonly stateMachines: readonly { readonly logicalId: string; readonly arn: string }[];
   readonly userPoolId: string;
   readonly userPoolClientId: string;
   readonly issuer: string;
@@ -179,6 +200,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   try {
     // Checked first so a taken port is a one-line message, not a half-started stack.
     await assertPortFree(options.ports.gateway, 'The local API gateway');
+    await assertPortFree(options.ports.stepFunctions, 'Step Functions (local)');
     if (options.portalDir) await assertPortFree(options.ports.portal, 'The local portal');
     log('Synthesizing the CDK stack…');
     const { template, config } = synthesizeStack();
@@ -242,7 +264,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       if (resource.Type === 'AWS::Cognito::UserPoolClient') refs[id] = pool.clientId;
     }
 
-    const resolveContext: ResolveContext = { refs, region: LOCAL_REGION, accountId: LOCAL_ACCOUNT };
+    // `Ref` of a state machine is its ARN; `Fn::GetAtt [fn, Arn]` the ARN the local Step Functions invokes.
+    for (const machine of plan.stateMachines) refs[machine.logicalId] = machine.arn;
+    const resolveContext: ResolveContext = {
+      refs,
+      arns: localArns(template),
+      region: LOCAL_REGION,
+      accountId: LOCAL_ACCOUNT,
+    };
     const awsIssuer = `https://cognito-idp.${LOCAL_REGION}.amazonaws.com/${pool.userPoolId}`;
     // Values that differ by design: the local user pool answers at cognito-local's URL, and
     // secrets CloudFormation would resolve at deploy time are made here, fresh each start.
@@ -258,6 +287,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     };
     const output = (name: string) => resolveLocal(template.Outputs?.[name]?.Value);
 
+    // Known before it starts: functions are created first, as the executions it resumes invoke them.
+    const stepFunctionsEndpoint = `http://${LOOPBACK}:${options.ports.stepFunctions}`;
     const serviceEnv = {
       ...LOCAL_CREDENTIALS,
       AWS_REGION: LOCAL_REGION,
@@ -267,6 +298,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_ENDPOINT_URL_SES: ses.endpoint,
       AWS_ENDPOINT_URL_SESV2: ses.endpoint,
       AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
+      AWS_ENDPOINT_URL_SFN: stepFunctionsEndpoint,
       // s3rver stores the SDK's aws-chunked framing unless checksums are only sent when required.
       AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
       AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
@@ -320,6 +352,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stops.push(async () => {
       await Promise.all([...functions.values()].map((fn) => fn.stop()));
     });
+
+    // After the functions' stop is registered, so it stops before them: no task invokes a stopped function.
+    const stepFunctions = await startLocalStepFunctions({
+      port: options.ports.stepFunctions,
+      plan,
+      functions,
+      dataDir: options.inMemory ? undefined : join(dataDir, 'step-functions'),
+      log,
+    });
+    stops.push(stepFunctions.stop);
 
     const gateway: Gateway = await startGateway({
       port: options.ports.gateway,
@@ -397,7 +439,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       openapiUrl: `${gateway.url}/openapi.json`,
       mailPageUrl: ses.mailPageUrl,
       region: LOCAL_REGION,
-      services: { dynamodb: dynamodb.endpoint, s3: s3.endpoint, ses: ses.endpoint, cognito: cognito.endpoint },
+      services: {
+        dynamodb: dynamodb.endpoint,
+        s3: s3.endpoint,
+        ses: ses.endpoint,
+        cognito: cognito.endpoint,
+        stepFunctions: stepFunctions.endpoint,
+      },
+      stateMachines: plan.stateMachines.map((machine) => ({ logicalId: machine.logicalId, arn: machine.arn })),
       userPoolId: pool.userPoolId,
       userPoolClientId: pool.clientId,
       issuer: pool.issuer,
@@ -515,6 +564,57 @@ function deliverBucketEvents(options: {
     stopped = true;
     await Promise.all(inFlight);
   };
+}
+
+/**
+ * The template's state machines on the local Step Functions endpoint, their Lambda tasks run by
+ * the local functions. Kept in `dataDir` when given (executions resume after a restart), as
+ * DynamoDB's data is; in memory otherwise.
+ */
+async function startLocalStepFunctions(options: {
+  readonly port: number;
+  readonly plan: ReturnType<typeof planFromTemplate>;
+  readonly functions: ReadonlyMap<string, LocalFunction>;
+  readonly dataDir?: string;
+  readonly log: (line: string) => void;
+}): Promise<LocalStepFunctions> {
+  const { plan, functions } = options;
+  // By ARN as the definitions name them, and by name (a function's local name is its logical id).
+  const byArn = new Map<string, LocalFunction>();
+  for (const fn of plan.functions) {
+    const local = functions.get(fn.logicalId);
+    if (!local) continue;
+    byArn.set(fn.arn, local);
+    byArn.set(fn.logicalId, local);
+  }
+  const invokeLambda = async (functionArnOrName: string, payload: unknown): Promise<unknown> => {
+    // A qualified ARN (`…:function:name:alias`) runs the one local version.
+    const unqualified = functionArnOrName.replace(/^(arn:[^:]+:lambda:[^:]+:\d{12}:function:[^:]+):[^:]+$/, '$1');
+    const fn = byArn.get(unqualified);
+    if (!fn) {
+      const error = new Error(`Function not found: ${functionArnOrName}`);
+      error.name = 'Lambda.ResourceNotFoundException';
+      throw error;
+    }
+    const { result, error } = await fn.invoke(payload);
+    if (error) {
+      // Named after the function's error type, so the definition's Retry and Catch match it.
+      const failure = new Error(error.message);
+      failure.name = error.name;
+      throw failure;
+    }
+    return result;
+  };
+  return startStepFunctions({
+    port: options.port,
+    stateMachines: plan.stateMachines.map((machine) => ({
+      arn: machine.arn,
+      definition: machine.definition,
+      invokeLambda,
+    })),
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    log: options.log,
+  });
 }
 
 /** The variables every function agrees on: what an integration test needs to call any handler. */

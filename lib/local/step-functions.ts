@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import {
   ExecutionAbortedError,
   ExecutionError,
@@ -41,18 +43,26 @@ export interface StartStepFunctionsOptions {
   readonly port: number;
   readonly stateMachines: readonly LocalStateMachine[];
   readonly log?: (line: string) => void;
-  /** Reserved for persisting executions across restarts; this version keeps them in memory only. */
+  /**
+   * Keeps executions in `<dataDir>/executions.json` across restarts: those still running when the
+   * endpoint stopped are resumed at their waiting task when it starts again (see {@link restore}).
+   * Without it executions live in memory only.
+   */
   readonly dataDir?: string;
 }
 
 export interface LocalStepFunctions {
   /** For `AWS_ENDPOINT_URL_SFN`. */
   readonly endpoint: string;
-  /** Closes the endpoint and abandons running executions (they are not persisted). */
+  /**
+   * Closes the endpoint. Running executions are aborted in memory; with a `dataDir` they stay
+   * RUNNING in its file, and the next start resumes them.
+   */
   stop(): Promise<void>;
 }
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+type EndStatus = Exclude<ExecutionStatus, 'RUNNING'>;
 
 const LABEL = 'Step Functions (local)';
 const WAIT_FOR_TASK_TOKEN = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
@@ -66,6 +76,11 @@ const MAX_TIMER_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 /** The largest request body Step Functions accepts (payloads are capped at 256 KiB). */
 const MAX_BODY_BYTES = 512 * 1024;
+/** GetExecutionHistory's page size when `maxResults` is 0 or absent, and its largest, as in AWS. */
+const DEFAULT_HISTORY_PAGE = 100;
+const MAX_HISTORY_PAGE = 1000;
+const EXECUTIONS_FILE = 'executions.json';
+const FILE_VERSION = 1;
 
 /**
  * The one source of time: execution dates and task-token deadlines read it. Timers themselves run
@@ -109,6 +124,15 @@ interface WaitingTask {
   readonly reject: (error: Error) => void;
 }
 
+/** One event of an execution's history, as GetExecutionHistory returns it but with `timestamp` in ms. */
+interface HistoryEvent {
+  readonly id: number;
+  readonly previousEventId: number;
+  readonly timestamp: number;
+  readonly type: string;
+  readonly [details: string]: unknown;
+}
+
 interface Execution {
   readonly executionArn: string;
   readonly stateMachineArn: string;
@@ -122,6 +146,26 @@ interface Execution {
   cause?: string;
   abort?: () => void;
   readonly tokens: Set<string>;
+  readonly history: HistoryEvent[];
+}
+
+/** An execution as `executions.json` keeps it. */
+interface StoredExecution {
+  readonly executionArn: string;
+  readonly stateMachineArn: string;
+  readonly name: string;
+  readonly input: string;
+  readonly startDate: number;
+  readonly status: ExecutionStatus;
+  readonly stopDate?: number;
+  readonly output?: string;
+  readonly error?: string;
+  readonly cause?: string;
+  /** The Task state waiting for a token when this was written: where a restart resumes. */
+  readonly waitingState?: string;
+  /** Its tokens, refused after a restart as AWS refuses tokens of closed tasks. */
+  readonly waitingTokens?: readonly string[];
+  readonly history: readonly HistoryEvent[];
 }
 
 interface Machine {
@@ -139,6 +183,8 @@ interface TaskStateDefinition {
 }
 
 type StateRecord = Record<string, unknown> & { Type?: string };
+/** The engine's history events (its package does not export the type). */
+type EventLog = ReturnType<StateMachine['run']>['eventLogs'] extends AsyncGenerator<infer E> ? E : never;
 type DefinitionRecord = { States?: Record<string, StateRecord>; TimeoutSeconds?: number };
 
 /** Every Task state of a definition, Parallel branches and Map item processors included, by name. */
@@ -203,6 +249,68 @@ function substitute(value: unknown, placeholder: string, token: string): unknown
 
 const epochSeconds = (ms: number) => ms / 1000;
 
+/** Where an event's details go: `stateEnteredEventDetails` for every `*StateEntered`, else `<type>EventDetails`. */
+const detailsKey = (type: string) =>
+  type.endsWith('StateEntered')
+    ? 'stateEnteredEventDetails'
+    : type.endsWith('StateExited')
+      ? 'stateExitedEventDetails'
+      : `${type[0]?.toLowerCase()}${type.slice(1)}EventDetails`;
+
+/** Fields of event details that hold execution data, left out when `includeExecutionData` is false. */
+const EXECUTION_DATA = new Set(['input', 'output', 'parameters', 'inputDetails', 'outputDetails']);
+
+/** How a history names a task's resource: `lambda` and `invoke` / `invoke.waitForTaskToken`. */
+const resourceOf = (resource: string) =>
+  resource.startsWith('arn:aws:states:::')
+    ? {
+        resourceType: resource.slice('arn:aws:states:::'.length).split(':')[0] ?? '',
+        resource: resource.split(':').pop() ?? '',
+      }
+    : { resourceType: 'lambda', resource: 'invoke' };
+
+type ChoiceRule = Record<string, unknown> & { Next?: string; And?: ChoiceRule[] };
+
+/** The `{ Variable, StringEquals }` comparison of a Choice rule, itself or inside its `And`. */
+function stringEqualsOf(rule: ChoiceRule): { Variable: string; StringEquals: string } | undefined {
+  if (typeof rule.Variable === 'string' && typeof rule.StringEquals === 'string') {
+    return { Variable: rule.Variable, StringEquals: rule.StringEquals };
+  }
+  for (const inner of rule.And ?? []) {
+    const found = stringEqualsOf(inner);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The input that restarts an execution at `waitingState`: the original input plus the field its
+ * definition's StartAt Choice tests to jump there (`{ ...input, resumeAt: 'links' }` for a rule
+ * `$.resumeAt == "links" → Links`). A reason instead when the definition has no such way in.
+ */
+export function resumeInput(
+  definition: object,
+  input: unknown,
+  waitingState: string,
+): { input: Record<string, unknown> } | { reason: string } {
+  const { StartAt, States } = definition as { StartAt?: string; States?: Record<string, StateRecord> };
+  const start = StartAt ? States?.[StartAt] : undefined;
+  if (start?.Type !== 'Choice') {
+    return { reason: `its definition does not start with a Choice that could lead to "${waitingState}"` };
+  }
+  for (const rule of (start.Choices as ChoiceRule[] | undefined) ?? []) {
+    if (rule.Next !== waitingState) continue;
+    const comparison = stringEqualsOf(rule);
+    const field = comparison && /^\$\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(comparison.Variable)?.[1];
+    if (!comparison || !field) continue;
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+      return { reason: 'its input is not a JSON object, so no resume field can be added to it' };
+    }
+    return { input: { ...(input as Record<string, unknown>), [field]: comparison.StringEquals } };
+  }
+  return { reason: `the StartAt Choice "${StartAt}" has no StringEquals rule leading to "${waitingState}"` };
+}
+
 const asFunctionError = (error: unknown): Error => {
   if (!(error instanceof Error)) return new TaskFailure('Lambda.Unknown', String(error));
   return new TaskFailure(error.name, JSON.stringify({ errorType: error.name, errorMessage: error.message }));
@@ -225,6 +333,9 @@ export const startStepFunctions = async (options: StartStepFunctionsOptions): Pr
   const waiting = new Map<string, WaitingTask>();
   /** Tokens this service issued whose task is over: answered with TaskTimedOut, as AWS does. */
   const closedTokens = new Set<string>();
+  const file = options.dataDir ? join(options.dataDir, EXECUTIONS_FILE) : undefined;
+  /** Set by stop(): from then on nothing is written, so running executions stay RUNNING in the file. */
+  let closing = false;
 
   for (const spec of options.stateMachines) {
     const definition = spec.definition as DefinitionRecord;
@@ -252,6 +363,43 @@ export const startStepFunctions = async (options: StartStepFunctionsOptions): Pr
     machines.set(spec.arn, { spec, name: spec.arn.split(':').pop() ?? spec.arn, engine, tasks });
   }
 
+  /** Writes every execution, on each change that matters for a restart (a temporary file, then renamed). */
+  const persist = () => {
+    if (!file || closing) return;
+    const stored: StoredExecution[] = [...executions.values()].map((e) => {
+      const tokens = [...e.tokens];
+      const waitingState = tokens.map((token) => waiting.get(token)?.stateName).find(Boolean);
+      return {
+        executionArn: e.executionArn,
+        stateMachineArn: e.stateMachineArn,
+        name: e.name,
+        input: e.input,
+        startDate: e.startDate,
+        status: e.status,
+        ...(e.stopDate !== undefined ? { stopDate: e.stopDate } : {}),
+        ...(e.output !== undefined ? { output: e.output } : {}),
+        ...(e.error !== undefined ? { error: e.error } : {}),
+        ...(e.cause !== undefined ? { cause: e.cause } : {}),
+        ...(waitingState ? { waitingState, waitingTokens: tokens } : {}),
+        history: e.history,
+      };
+    });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify({ version: FILE_VERSION, executions: stored }));
+    renameSync(temporary, file);
+  };
+
+  const record = (execution: Execution, type: string, details?: Record<string, unknown>) => {
+    const id = execution.history.length + 1;
+    execution.history.push({
+      id,
+      previousEventId: id - 1,
+      timestamp: clock.now(),
+      type,
+      ...(details ? { [detailsKey(type)]: details } : {}),
+    });
+  };
+
   const closeToken = (token: string) => {
     const task = waiting.get(token);
     waiting.delete(token);
@@ -261,19 +409,72 @@ export const startStepFunctions = async (options: StartStepFunctionsOptions): Pr
   };
 
   /** Settles an execution once; later outcomes (the engine unwinding after an abort) are ignored. */
-  const finish = (execution: Execution, outcome: Partial<Execution> & { status: ExecutionStatus }) => {
-    if (execution.status !== 'RUNNING') return;
+  const finish = (execution: Execution, outcome: Partial<Execution> & { status: EndStatus }) => {
+    if (execution.status !== 'RUNNING' || (closing && file)) return;
     Object.assign(execution, outcome, { stopDate: clock.now() });
     // Waiting tasks end with the execution; rejecting them lets the engine unwind and clear its timers.
     for (const token of [...execution.tokens]) closeToken(token)?.reject(new ExecutionClosed('The execution ended'));
+    const failure = {
+      ...(execution.error ? { error: execution.error } : {}),
+      ...(execution.cause ? { cause: execution.cause } : {}),
+    };
+    const ended = {
+      SUCCEEDED: ['ExecutionSucceeded', { output: execution.output, outputDetails: { truncated: false } }],
+      FAILED: ['ExecutionFailed', failure],
+      ABORTED: ['ExecutionAborted', failure],
+      TIMED_OUT: ['ExecutionTimedOut', failure],
+    } as const satisfies Record<EndStatus, readonly [string, object]>;
+    const [type, details] = ended[outcome.status];
+    record(execution, type, details);
+    persist();
     const detail = execution.error ? ` (${execution.error})` : '';
     log(`sfn: ${execution.name} ${execution.status}${detail}`);
+  };
+
+  /** The engine's events as Step Functions history events (the execution's own ones are recorded by this module). */
+  const recordEngineEvent = (execution: Execution, machine: Machine, event: EventLog) => {
+    if (execution.status !== 'RUNNING') return;
+    switch (event.type) {
+      case 'StateEntered':
+        return record(execution, `${event.state.type}StateEntered`, {
+          name: event.state.name,
+          input: JSON.stringify(event.state.input ?? null),
+          inputDetails: { truncated: false },
+        });
+      case 'StateExited':
+        return record(execution, `${event.state.type}StateExited`, {
+          name: event.state.name,
+          output: JSON.stringify(event.state.output ?? null),
+          outputDetails: { truncated: false },
+        });
+      case 'StateFailed': {
+        const task = machine.tasks.get(event.state.name);
+        if (event.state.type !== 'Task' || !task || event.Error === 'States.Runtime') return;
+        const details = { ...resourceOf(task.Resource), error: event.Error, cause: String(event.Cause ?? '') };
+        if (event.Error !== 'States.Timeout') return record(execution, 'TaskFailed', details);
+        // A timed-out task's token is closed now (not only when next sent), so the file forgets it.
+        for (const token of [...execution.tokens])
+          if (waiting.get(token)?.stateName === event.state.name) closeToken(token);
+        record(execution, 'TaskTimedOut', details);
+        return persist();
+      }
+      case 'MapIterationStarted':
+      case 'MapIterationSucceeded':
+      case 'MapIterationFailed':
+        return record(execution, event.type, { name: event.parentState.name, index: event.index });
+      default:
+        // Execution events are recorded by finish(); Retry, Catch and Parallel branch events have no history event in AWS.
+        return;
+    }
   };
 
   const taskHandlers = (machine: Machine, execution: Execution, placeholder: string) => {
     const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
     for (const [stateName, task] of machine.tasks) {
       handlers[stateName] = async (parameters) => {
+        // The engine's events reach its event log in microtasks: one macrotask later the state's
+        // TaskStateEntered is recorded, and this task's events follow it in the history.
+        await new Promise((resolve) => setImmediate(resolve));
         if (execution.status !== 'RUNNING') throw new ExecutionClosed('The execution has ended');
         const token = newToken();
         const input = substitute(parameters, placeholder, token) as { FunctionName?: string; Payload?: unknown };
@@ -282,6 +483,13 @@ export const startStepFunctions = async (options: StartStepFunctionsOptions): Pr
             throw new TaskFailure('States.Runtime', `State "${stateName}" has no FunctionName in its Parameters`);
           }
         }
+        const resource = resourceOf(task.Resource);
+        record(execution, 'TaskScheduled', {
+          ...resource,
+          region: task.Resource.split(':')[3] || machine.spec.arn.split(':')[3],
+          parameters: JSON.stringify(input ?? null),
+        });
+        record(execution, 'TaskStarted', resource);
         if (task.Resource !== WAIT_FOR_TASK_TOKEN) {
           closedTokens.add(token);
           const functionName = task.Resource === LAMBDA_INVOKE ? (input.FunctionName as string) : task.Resource;
@@ -289,9 +497,14 @@ export const startStepFunctions = async (options: StartStepFunctionsOptions): Pr
           const result = await machine.spec.invokeLambda(functionName, payload).catch((error: unknown) => {
             throw asFunctionError(error);
           });
-          return task.Resource === LAMBDA_INVOKE
-            ? { ExecutedVersion: '$LATEST', Payload: result ?? null, StatusCode: 200 }
-            : (result ?? null);
+          const output =
+            task.Resource === LAMBDA_INVOKE
+              ? { ExecutedVersion: '$LATEST', Payload: result ?? null, StatusCode: 200 }
+              : (result ?? null);
+          if (execution.status === 'RUNNING') {
+            record(execution, 'TaskSucceeded', { ...resource, output: JSON.stringify(output) });
+          }
+          return output;
         }
         let resolve: (output: unknown) => void = () => {};
         let reject: (error: Error) => void = () => {};
@@ -303,20 +516,70 @@ export const startStepFunctions = async (options: StartStepFunctionsOptions): Pr
           executionArn: execution.executionArn,
           stateName,
           deadline: clock.now() + taskTimeoutMs(task),
-          resolve,
+          resolve: (output) => {
+            if (execution.status === 'RUNNING') {
+              record(execution, 'TaskSucceeded', { ...resource, output: JSON.stringify(output ?? null) });
+            }
+            resolve(output);
+          },
           reject,
         });
         execution.tokens.add(token);
+        // Written before the invocation: a restart while it runs resumes at this task, which invokes it again.
+        persist();
+        let submitted: unknown;
         try {
-          await machine.spec.invokeLambda(input.FunctionName as string, input.Payload);
+          submitted = await machine.spec.invokeLambda(input.FunctionName as string, input.Payload);
         } catch (error) {
           closeToken(token);
+          persist();
           throw asFunctionError(error);
+        }
+        if (waiting.has(token)) {
+          const output = { ExecutedVersion: '$LATEST', Payload: submitted ?? null, StatusCode: 200 };
+          record(execution, 'TaskSubmitted', { ...resource, output: JSON.stringify(output) });
+          persist();
         }
         return promise;
       };
     }
     return handlers;
+  };
+
+  /** Runs `input` through the machine as `execution`: a new execution, or one resumed after a restart. */
+  const launch = (machine: Machine, execution: Execution, input: unknown) => {
+    const placeholder = `local-task-token-placeholder-${randomUUID()}`;
+    const run = machine.engine.run(input as never, {
+      context: {
+        Execution: {
+          Id: execution.executionArn,
+          Name: execution.name,
+          StartTime: new Date(execution.startDate).toISOString(),
+        },
+        StateMachine: { Id: machine.spec.arn, Name: machine.name },
+        Task: { Token: placeholder },
+      },
+      overrides: { taskResourceLocalHandlers: taskHandlers(machine, execution, placeholder) as never },
+    });
+    execution.abort = run.abort;
+    // Finished one macrotask late, once the engine's last events (in microtasks) are in the history.
+    const settle = (outcome: Partial<Execution> & { status: EndStatus }) =>
+      setImmediate(() => finish(execution, outcome));
+    run.result.then(
+      (output) => settle({ status: 'SUCCEEDED', output: JSON.stringify(output ?? null) }),
+      (error: unknown) => {
+        if (error instanceof ExecutionAbortedError) return finish(execution, { status: 'ABORTED' });
+        if (error instanceof ExecutionTimeoutError) {
+          return settle({ status: 'TIMED_OUT', error: 'States.Timeout', cause: 'The execution timed out' });
+        }
+        const failure =
+          error instanceof ExecutionError && error.cause instanceof Error ? error.cause : (error as Error);
+        settle({ status: 'FAILED', error: failure.name, cause: failure.message });
+      },
+    );
+    void (async () => {
+      for await (const event of run.eventLogs) recordEngineEvent(execution, machine, event);
+    })().catch(() => {});
   };
 
   const startExecution = (body: Record<string, unknown>) => {
@@ -349,36 +612,67 @@ export const startStepFunctions = async (options: StartStepFunctionsOptions): Pr
       startDate: clock.now(),
       status: 'RUNNING',
       tokens: new Set(),
+      history: [],
     };
     executions.set(executionArn, execution);
-    const placeholder = `local-task-token-placeholder-${randomUUID()}`;
-    const run = machine.engine.run(input as never, {
-      context: {
-        Execution: { Id: executionArn, Name: name, StartTime: new Date(execution.startDate).toISOString() },
-        StateMachine: { Id: machine.spec.arn, Name: machine.name },
-        Task: { Token: placeholder },
-      },
-      overrides: { taskResourceLocalHandlers: taskHandlers(machine, execution, placeholder) as never },
+    record(execution, 'ExecutionStarted', {
+      input: inputText,
+      inputDetails: { truncated: false },
+      roleArn: `arn:aws:iam::${machine.spec.arn.split(':')[4]}:role/local-step-functions`,
     });
-    execution.abort = run.abort;
+    persist();
     log(`sfn: ${name} started (${machine.name})`);
-    run.result.then(
-      (output) => finish(execution, { status: 'SUCCEEDED', output: JSON.stringify(output ?? null) }),
-      (error: unknown) => {
-        if (error instanceof ExecutionAbortedError) return finish(execution, { status: 'ABORTED' });
-        if (error instanceof ExecutionTimeoutError) {
-          return finish(execution, { status: 'TIMED_OUT', error: 'States.Timeout', cause: 'The execution timed out' });
-        }
-        const failure =
-          error instanceof ExecutionError && error.cause instanceof Error ? error.cause : (error as Error);
-        finish(execution, { status: 'FAILED', error: failure.name, cause: failure.message });
-      },
-    );
-    // The engine queues history events until read; drain them (a later slice may keep them).
-    void (async () => {
-      for await (const _event of run.eventLogs);
-    })().catch(() => {});
+    launch(machine, execution, input);
     return { executionArn, startDate: epochSeconds(execution.startDate) };
+  };
+
+  /**
+   * Loads the file of a previous run. Executions that were RUNNING start again under their own
+   * ARN at the task they were waiting in, through the definition's StartAt Choice (see
+   * {@link resumeInput}); the tokens they held are refused from now on. One that cannot be
+   * resumed so is marked FAILED, saying why.
+   */
+  const restore = () => {
+    if (!file || !existsSync(file)) return;
+    let stored: { version?: number; executions?: StoredExecution[] };
+    try {
+      stored = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new LocalStackError(`${LABEL}: ${file} is not JSON; delete it (or start with --fresh).`, { cause: error });
+    }
+    const resumable: [Execution, StoredExecution][] = [];
+    for (const saved of stored.executions ?? []) {
+      const { waitingState: _state, waitingTokens, history, ...fields } = saved;
+      const execution: Execution = { ...fields, tokens: new Set(), history: [...(history ?? [])] };
+      executions.set(execution.executionArn, execution);
+      for (const token of waitingTokens ?? []) closedTokens.add(token);
+      if (execution.status === 'RUNNING') resumable.push([execution, saved]);
+    }
+    for (const [execution, saved] of resumable) {
+      const machine = machines.get(execution.stateMachineArn);
+      const cannot = (reason: string) =>
+        finish(execution, {
+          status: 'FAILED',
+          error: 'States.Runtime',
+          cause: `Not resumed after a restart: ${reason}`,
+        });
+      if (!machine) {
+        cannot(`its state machine ${execution.stateMachineArn} is no longer in the template`);
+        continue;
+      }
+      if (!saved.waitingState) {
+        cannot('the local stack stopped while it was between states, not waiting for a task token');
+        continue;
+      }
+      const resumed = resumeInput(machine.spec.definition, JSON.parse(execution.input), saved.waitingState);
+      if ('reason' in resumed) {
+        cannot(resumed.reason);
+        continue;
+      }
+      log(`sfn: ${execution.name} resumed at ${saved.waitingState}`);
+      launch(machine, execution, resumed.input);
+    }
+    persist();
   };
 
   const executionOf = (body: Record<string, unknown>) => {
@@ -403,6 +697,42 @@ export const startStepFunctions = async (options: StartStepFunctionsOptions): Pr
       ...(e.output !== undefined ? { output: e.output, outputDetails: { included: true } } : {}),
       ...(e.error ? { error: e.error } : {}),
       ...(e.cause ? { cause: e.cause } : {}),
+    };
+  };
+
+  /** Pages of the history, oldest first unless `reverseOrder`; the token is the next page's offset. */
+  const getExecutionHistory = (body: Record<string, unknown>) => {
+    const execution = executionOf(body);
+    const maxResults = body.maxResults === undefined ? 0 : Number(body.maxResults);
+    if (!Number.isInteger(maxResults) || maxResults < 0 || maxResults > MAX_HISTORY_PAGE) {
+      throw new SfnError('ValidationException', `maxResults must be between 0 and ${MAX_HISTORY_PAGE}`);
+    }
+    const pageSize = maxResults || DEFAULT_HISTORY_PAGE;
+    let offset = 0;
+    if (body.nextToken !== undefined) {
+      const [arn, at] = Buffer.from(String(body.nextToken), 'base64url').toString('utf8').split('|');
+      offset = Number(at);
+      if (arn !== execution.executionArn || !Number.isInteger(offset) || offset < 0) {
+        throw new SfnError('InvalidToken', 'Invalid Token: the nextToken is not one of this execution');
+      }
+    }
+    const ordered = body.reverseOrder === true ? [...execution.history].reverse() : execution.history;
+    const includeData = body.includeExecutionData !== false;
+    const events = ordered.slice(offset, offset + pageSize).map((event) => {
+      const out: Record<string, unknown> = { ...event, timestamp: epochSeconds(event.timestamp) };
+      const key = detailsKey(event.type);
+      const details = event[key] as Record<string, unknown> | undefined;
+      if (details && !includeData) {
+        out[key] = Object.fromEntries(Object.entries(details).filter(([field]) => !EXECUTION_DATA.has(field)));
+      }
+      return out;
+    });
+    const next = offset + pageSize;
+    return {
+      events,
+      ...(next < ordered.length
+        ? { nextToken: Buffer.from(`${execution.executionArn}|${next}`, 'utf8').toString('base64url') }
+        : {}),
     };
   };
 
@@ -443,6 +773,7 @@ export const startStepFunctions = async (options: StartStepFunctionsOptions): Pr
     }
     closeToken(token);
     task.resolve(output);
+    persist();
     return {};
   };
 
@@ -450,6 +781,7 @@ export const startStepFunctions = async (options: StartStepFunctionsOptions): Pr
     const [token, task] = waitingTask(body);
     closeToken(token);
     task.reject(new TaskFailure(String(body.error ?? ''), String(body.cause ?? '')));
+    persist();
     return {};
   };
 
@@ -461,6 +793,7 @@ export const startStepFunctions = async (options: StartStepFunctionsOptions): Pr
   const actions: Record<string, (body: Record<string, unknown>) => object> = {
     StartExecution: startExecution,
     DescribeExecution: describeExecution,
+    GetExecutionHistory: getExecutionHistory,
     StopExecution: stopExecution,
     SendTaskSuccess: sendTaskSuccess,
     SendTaskFailure: sendTaskFailure,
@@ -504,6 +837,7 @@ export const startStepFunctions = async (options: StartStepFunctionsOptions): Pr
     }
   };
 
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   await assertPortFree(port, LABEL);
   const server: Server = createServer((request, response) => void handle(request, response));
   await new Promise<void>((resolve, reject) => {
@@ -513,14 +847,33 @@ export const startStepFunctions = async (options: StartStepFunctionsOptions): Pr
       resolve();
     });
   });
+  // After listening: resumed tasks invoke functions that may answer this endpoint at once.
+  try {
+    restore();
+  } catch (error) {
+    server.close();
+    throw error;
+  }
 
   return {
     endpoint: `http://${LOOPBACK}:${port}`,
     stop: async () => {
-      for (const execution of executions.values()) {
-        if (execution.status !== 'RUNNING') continue;
-        finish(execution, { status: 'ABORTED', error: 'States.Runtime', cause: 'The local stack stopped' });
-        execution.abort?.();
+      const running = [...executions.values()].filter((execution) => execution.status === 'RUNNING');
+      if (file) {
+        // Kept RUNNING in the file, to be resumed: only the engines in memory are ended.
+        closing = true;
+        for (const execution of running) {
+          for (const token of [...execution.tokens]) {
+            closeToken(token)?.reject(new ExecutionClosed('The local stack stopped'));
+          }
+          execution.abort?.();
+        }
+      } else {
+        for (const execution of running) {
+          finish(execution, { status: 'ABORTED', error: 'States.Runtime', cause: 'The local stack stopped' });
+          execution.abort?.();
+        }
+        closing = true;
       }
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -17,9 +17,15 @@ export interface CfnTemplate {
   readonly Resources: Record<string, CfnResource>;
 }
 
+/** The account and region the local stack pretends to run in: every local ARN names them. */
+export const LOCAL_REGION = 'eu-west-1';
+export const LOCAL_ACCOUNT = '000000000000';
+
 export interface LocalFunctionPlan {
   readonly logicalId: string;
   readonly name: string;
+  /** `arn:aws:lambda:<region>:<account>:function:<logicalId>` (a local function's name is its logical id). */
+  readonly arn: string;
   readonly environment: Record<string, unknown>;
   readonly timeoutSeconds: number;
   readonly memoryMiB: number;
@@ -86,6 +92,15 @@ export interface LocalEventRulePlan {
   readonly functionLogicalIds: readonly string[];
 }
 
+/** A Step Functions state machine, its definition resolved to local ARNs. */
+export interface LocalStateMachinePlan {
+  readonly logicalId: string;
+  /** `arn:aws:states:<region>:<account>:stateMachine:<logicalId>`: also what `Ref` of it resolves to. */
+  readonly arn: string;
+  /** The parsed ASL definition, Lambda tasks naming the local functions' ARNs. */
+  readonly definition: Record<string, unknown>;
+}
+
 export interface LocalPlan {
   readonly tables: { logicalId: string; definition: Omit<CreateTableCommandInput, 'TableName'> }[];
   readonly buckets: { logicalId: string }[];
@@ -97,6 +112,7 @@ export interface LocalPlan {
   readonly malwareProtection: LocalMalwareProtectionPlan[];
   /** Rules for events whose source is GuardDuty (`aws.guardduty`), the only ones the local stack emits. */
   readonly guardDutyRules: LocalEventRulePlan[];
+  readonly stateMachines: LocalStateMachinePlan[];
   readonly cors?: {
     allowOrigins: string[];
     allowMethods: string[];
@@ -125,6 +141,27 @@ function referencedId(value: unknown): string | undefined {
     }
   }
   return undefined;
+}
+
+/** The local ARN of a function, as state machines and `Fn::GetAtt [fn, Arn]` name it. */
+export const localFunctionArn = (logicalId: string, region = LOCAL_REGION, accountId = LOCAL_ACCOUNT) =>
+  `arn:aws:lambda:${region}:${accountId}:function:${logicalId}`;
+
+/** The local ARN of a state machine; `Ref` of it resolves to this, as in CloudFormation. */
+export const localStateMachineArn = (logicalId: string, region = LOCAL_REGION, accountId = LOCAL_ACCOUNT) =>
+  `arn:aws:states:${region}:${accountId}:stateMachine:${logicalId}`;
+
+/**
+ * The ARNs the local stack gives the template's functions and state machines, by logical id:
+ * what `Fn::GetAtt [id, Arn]` resolves to (see {@link ResolveContext.arns}).
+ */
+export function localArns(template: CfnTemplate, region = LOCAL_REGION, accountId = LOCAL_ACCOUNT) {
+  const arns: Record<string, string> = {};
+  for (const [id, resource] of Object.entries(template.Resources)) {
+    if (resource.Type === 'AWS::Lambda::Function') arns[id] = localFunctionArn(id, region, accountId);
+    if (resource.Type === 'AWS::StepFunctions::StateMachine') arns[id] = localStateMachineArn(id, region, accountId);
+  }
+  return arns;
 }
 
 export function planFromTemplate(template: CfnTemplate): LocalPlan {
@@ -163,6 +200,7 @@ export function planFromTemplate(template: CfnTemplate): LocalPlan {
       return {
         logicalId,
         name: resource.Metadata?.[FUNCTION_METADATA_KEY] as string,
+        arn: localFunctionArn(logicalId),
         environment: env,
         timeoutSeconds: typeof p.Timeout === 'number' ? p.Timeout : 3,
         memoryMiB: typeof p.MemorySize === 'number' ? p.MemorySize : 128,
@@ -274,6 +312,36 @@ export function planFromTemplate(template: CfnTemplate): LocalPlan {
     return functionLogicalIds.length > 0 ? [{ logicalId, pattern, functionLogicalIds }] : [];
   });
 
+  const arns = localArns(template);
+  const stateMachines = byType(template, 'AWS::StepFunctions::StateMachine').map(([logicalId, resource]) => {
+    const p = resource.Properties ?? {};
+    if (p.DefinitionString === undefined) {
+      throw new Error(`State machine ${logicalId} has no DefinitionString (DefinitionS3Location is not read locally)`);
+    }
+    // `Ref` of a function is its name (its logical id locally), of a state machine its ARN. Only
+    // Lambda tasks run locally (lib/local/step-functions.ts refuses others), so no other resource
+    // a definition might name (a table's physical name…) needs resolving here.
+    const refs = Object.fromEntries(
+      Object.entries(template.Resources).map(([id, r]) => [
+        id,
+        r.Type === 'AWS::StepFunctions::StateMachine' ? (arns[id] as string) : id,
+      ]),
+    );
+    const text = resolveValue(p.DefinitionString, {
+      refs,
+      arns,
+      region: LOCAL_REGION,
+      accountId: LOCAL_ACCOUNT,
+    });
+    let definition: Record<string, unknown>;
+    try {
+      definition = JSON.parse(text) as Record<string, unknown>;
+    } catch (error) {
+      throw new Error(`State machine ${logicalId}: its resolved definition is not JSON`, { cause: error });
+    }
+    return { logicalId, arn: localStateMachineArn(logicalId), definition };
+  });
+
   const api = byType(template, 'AWS::ApiGatewayV2::Api')[0]?.[1];
   const cors = api?.Properties?.CorsConfiguration as Record<string, unknown> | undefined;
   return {
@@ -286,6 +354,7 @@ export function planFromTemplate(template: CfnTemplate): LocalPlan {
     bucketNotifications,
     malwareProtection,
     guardDutyRules,
+    stateMachines,
     ...(cors
       ? {
           cors: {
@@ -333,6 +402,8 @@ const isIntrinsic = (value: object): boolean =>
 export interface ResolveContext {
   /** Physical names of the resources the local stack created, by logical id. */
   readonly refs: Readonly<Record<string, string>>;
+  /** ARNs by logical id for `Fn::GetAtt [id, Arn]` (functions, state machines); others get a made-up `arn:aws:local:…`. */
+  readonly arns?: Readonly<Record<string, string>>;
   readonly region: string;
   readonly accountId: string;
 }
@@ -345,6 +416,8 @@ export function resolveValue(value: unknown, context: ResolveContext): string {
   if (typeof node.Ref === 'string') return resolveRef(node.Ref, context);
   if (Array.isArray(node['Fn::GetAtt'])) {
     const [id, attribute] = node['Fn::GetAtt'] as [string, string];
+    const arn = attribute === 'Arn' ? context.arns?.[id] : undefined;
+    if (arn !== undefined) return arn;
     const name = resolveRef(id, context);
     if (attribute === 'Arn') return `arn:aws:local:${context.region}:${context.accountId}:${name}`;
     return name;

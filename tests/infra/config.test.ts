@@ -18,6 +18,11 @@ const PROD = {
   mail: { fromAddress: 'finestreta@ajuntament.example', domain: 'ajuntament.example' },
   webOrigins: ['https://finestreta.ajuntament.example'],
   alarmEmail: 'ops@ajuntament.example',
+  formRequests: {
+    organisationId: 'ajuntament',
+    reviewers: { name: 'Secretaria', email: 'secretaria@ajuntament.example', language: 'ca' },
+    operators: { name: 'Informàtica', email: 'informatica@ajuntament.example', language: 'ca' },
+  },
 };
 
 describe('readStageConfig', () => {
@@ -53,7 +58,23 @@ describe('readStageConfig', () => {
 
   it('refuses a non-dev stage that would inherit the example.org mail and alarm settings', () => {
     const context = contextOf({ stage: 'prod', [STAGES_CONTEXT_KEY]: { prod: { account: '123456789012' } } });
-    expect(() => readStageConfig(context)).toThrow('Stage "prod" must set mail, webOrigins, alarmEmail');
+    expect(() => readStageConfig(context)).toThrow('Stage "prod" must set mail, webOrigins, alarmEmail, formRequests');
+  });
+
+  it('takes a stage’s form-request directorate whole, and refuses a bad one when reading the stage', () => {
+    const directorate = {
+      organisationId: 'ajuntament',
+      reviewers: { name: 'Secretaria', email: 'secretaria@ajuntament.example', language: 'es' },
+      operators: { name: 'Informàtica', email: 'informatica@ajuntament.example', language: 'ca' },
+    };
+    const config = readStageConfig(
+      contextOf({ stage: 'prod', [STAGES_CONTEXT_KEY]: { prod: { ...PROD, formRequests: directorate } } }),
+    );
+    expect(config.formRequests).toEqual(directorate);
+    const bad = { ...directorate, reviewers: { ...directorate.reviewers, email: 'secretaria' } };
+    expect(() =>
+      readStageConfig(contextOf({ stage: 'prod', [STAGES_CONTEXT_KEY]: { prod: { ...PROD, formRequests: bad } } })),
+    ).toThrow(/formRequests must be/);
   });
 
   it('lists every invalid setting at once', () => {
@@ -82,6 +103,44 @@ describe('isStageConfig', () => {
     ['a malformed region', { ...DEV_DEFAULTS, region: 'Ireland' }, /region must be/],
     ['no web origin', { ...DEV_DEFAULTS, webOrigins: [] }, /non-empty array/],
     ['an upper-case stage name', { ...DEV_DEFAULTS, stageName: 'Prod' }, /stageName must match/],
+    ['no form-request directorate', { ...DEV_DEFAULTS, formRequests: undefined }, /formRequests must be/],
+    [
+      'a directorate without its technical office',
+      { ...DEV_DEFAULTS, formRequests: { ...DEV_DEFAULTS.formRequests, operators: undefined } },
+      /formRequests must be/,
+    ],
+    [
+      'a directorate whose reviewers have no valid address',
+      {
+        ...DEV_DEFAULTS,
+        formRequests: {
+          ...DEV_DEFAULTS.formRequests,
+          reviewers: { ...DEV_DEFAULTS.formRequests.reviewers, email: 'dgac' },
+        },
+      },
+      /formRequests must be/,
+    ],
+    [
+      'a directorate mailbox in a language the portal does not speak',
+      {
+        ...DEV_DEFAULTS,
+        formRequests: {
+          ...DEV_DEFAULTS.formRequests,
+          operators: { ...DEV_DEFAULTS.formRequests.operators, language: 'fr' },
+        },
+      },
+      /formRequests must be/,
+    ],
+    [
+      'a directorate with an empty organisation',
+      { ...DEV_DEFAULTS, formRequests: { ...DEV_DEFAULTS.formRequests, organisationId: '' } },
+      /formRequests must be/,
+    ],
+    [
+      'a directorate with an unknown setting',
+      { ...DEV_DEFAULTS, formRequests: { ...DEV_DEFAULTS.formRequests, supervisors: ['a@example.org'] } },
+      /formRequests must be/,
+    ],
   ])('rejects %s with a message saying why', (_, value, message) => {
     expect(isStageConfig(value)).toBe(false);
     expect(stageConfigProblems(value).join('\n')).toMatch(message);

@@ -86,6 +86,18 @@ export const CAPABILITY_ACTIONS: Record<Capability, readonly string[]> = {
   ],
   // Deletes expired files under either prefix; the lifecycle rule removes noncurrent versions.
   'attachments:purge': ['s3:DeleteObject'],
+  // Start executions of the one state machine; describe and stop them; answer their waiting tasks.
+  'forms:workflow': [
+    'states:StartExecution',
+    'states:DescribeExecution',
+    'states:StopExecution',
+    'states:SendTaskSuccess',
+    'states:SendTaskFailure',
+  ],
+  // Store and read templates, under the form-requests prefix only.
+  'forms:templates': ['s3:PutObject', 's3:GetObject'],
+  // Configuration only: the directorate is a value.
+  'forms:directorate': [],
 };
 
 /** Every function may write its own logs and traces. */
@@ -106,6 +118,8 @@ export const TRIGGER_ACTIONS: Record<NonNullable<FunctionSpec['trigger']>, reado
   'inbound-mail': ['s3:GetObject'],
   // S3 and EventBridge invoke it through the function's resource policy: nothing on its role.
   'attachment-events': [],
+  // The state machine invokes it with its own role (lambda:InvokeFunction there): nothing on the function's.
+  'form-workflow-task': [],
 };
 
 /** What a trigger sets beside its capabilities' environment: where the inbound function reads replies. */
@@ -115,6 +129,8 @@ export const TRIGGER_ENV: Record<NonNullable<FunctionSpec['trigger']>, readonly 
   'inbound-mail': ['inboundMailBucket'],
   // The bucket and the scanning mode come with the `attachments:check` capability.
   'attachment-events': [],
+  // The directorate comes with the `forms:directorate` capability; the task token with each invocation.
+  'form-workflow-task': [],
 };
 
 export const BASELINE_ACTIONS = [

@@ -263,8 +263,9 @@ describe('alarms', () => {
     template.allResourcesProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
 
-  it('watch API 5xx and every function for errors and throttles', () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 1 + 2 * Object.keys(FUNCTIONS).length);
+  it('watch API 5xx, every function for errors and throttles, and the form workflow’s ended executions', () => {
+    // The workflow's three (failed, timed out, aborted) are asserted in form-requests.test.ts.
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 1 + 2 * Object.keys(FUNCTIONS).length + 3);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: '5xx', Namespace: 'AWS/ApiGateway' });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'Throttles',

@@ -55,7 +55,7 @@ function schedulerStatements(template: Template, name: string): PolicyStatement[
 describe('scheduled functions', () => {
   it('are exactly the functions the table gives a schedule', () => {
     const scheduled = Object.entries(FUNCTIONS as Record<string, FunctionSpec>).filter(([, spec]) => spec.schedule);
-    expect(scheduled.map(([name]) => name)).toEqual(['sweeper']);
+    expect(scheduled.map(([name]) => name).sort()).toEqual(['formRequestDeadlines', 'sweeper']);
     real.template.resourceCountIs('AWS::Scheduler::Schedule', scheduled.length);
     slow.template.resourceCountIs('AWS::Scheduler::Schedule', 1);
     expect(() => scheduleOf(slow.template, 'idle')).toThrow(/found 0/);
@@ -71,6 +71,10 @@ describe('scheduled functions', () => {
 
   it('carry the declared rate', () => {
     expect(scheduleOf(slow.template, 'ticker').Properties.ScheduleExpression).toBe('rate(5 minutes)');
+    expect(scheduleOf(real.template, 'formRequestDeadlines').Properties).toMatchObject({
+      ScheduleExpression: 'rate(15 minutes)',
+      State: 'ENABLED',
+    });
   });
 
   it('give up on a missed run quickly, since the next run does the same work', () => {
@@ -143,9 +147,19 @@ describe('scheduled functions', () => {
   });
 
   it('are what the local stack runs: same function, rate and input', () => {
-    const [sweeperId] = functionResource(real.template, 'sweeper');
-    expect(planFromTemplate(real.template.toJSON() as CfnTemplate).schedules).toEqual([
-      { functionLogicalId: sweeperId, everyMs: 60_000, input: targetOf(real.template, 'sweeper').Input },
-    ]);
+    const expected = Object.entries(FUNCTIONS as Record<string, FunctionSpec>).flatMap(([name, spec]) =>
+      spec.schedule
+        ? [
+            {
+              functionLogicalId: functionResource(real.template, name)[0],
+              everyMs: spec.schedule.everyMinutes * 60_000,
+              input: targetOf(real.template, name).Input,
+            },
+          ]
+        : [],
+    );
+    expect(expected.map((plan) => plan.everyMs).sort()).toEqual([60_000, 900_000]);
+    expect(planFromTemplate(real.template.toJSON() as CfnTemplate).schedules).toEqual(expect.arrayContaining(expected));
+    expect(planFromTemplate(real.template.toJSON() as CfnTemplate).schedules).toHaveLength(expected.length);
   });
 });

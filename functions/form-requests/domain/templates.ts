@@ -6,6 +6,7 @@ import {
   parse,
   parseFragment,
 } from 'parse5';
+import { ValidationFailed } from '../../platform/kernel/errors';
 
 /**
  * A department's header and footer (step 3 of a form request) go, as they are, around the
@@ -16,8 +17,9 @@ import {
  * is scanned as text.
  */
 
-export const TEMPLATE_PARTS = ['header', 'footer'] as const;
-export type TemplatePart = (typeof TEMPLATE_PARTS)[number];
+import { TEMPLATE_PARTS, type TemplatePart } from './template-keys';
+
+export { TEMPLATE_PARTS, type TemplatePart };
 
 /** 100 KB of UTF-8: a generous header, far from anything that would slow the form's page. */
 export const TEMPLATE_MAX_BYTES = 100 * 1024;
@@ -591,4 +593,18 @@ class Checker {
     }
     return kinds;
   }
+}
+
+/** A language's header and footer checked together: refused with every problem of each, by line and column. */
+export function assertTemplates(templates: Readonly<Record<TemplatePart, string>>): void {
+  const issues = TEMPLATE_PARTS.flatMap((part) =>
+    checkTemplate(templates[part]).map((problem) => ({
+      path: part,
+      message:
+        problem.line === undefined
+          ? problem.message
+          : `Line ${problem.line}, column ${problem.column ?? 1}: ${problem.message}`,
+    })),
+  );
+  if (issues.length > 0) throw new ValidationFailed(issues);
 }

@@ -70,6 +70,11 @@ export interface FormRequestRecord {
   readonly stepStartedAt: string;
   readonly remindAt?: string;
   readonly dueAt?: string;
+  /** When the current step's reminder went out, and when it was escalated as late. */
+  readonly remindedAt?: string;
+  readonly escalatedAt?: string;
+  /** The name of the execution that runs it (a resumed request gets a new one). */
+  readonly executionName: string;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly version: number;
@@ -79,7 +84,7 @@ export interface FormRequestRecord {
 export interface FormRequestEntry {
   readonly requestId: string;
   readonly step: FormRequestStep;
-  readonly action: FormRequestAction['kind'] | 'petitioned';
+  readonly action: FormRequestAction['kind'] | 'petitioned' | 'reminded' | 'escalated';
   readonly decision?: Review['decision'];
   readonly comment?: string;
   readonly language?: Language;
@@ -233,7 +238,7 @@ export function enterStep(
   now: Date,
 ): FormRequestRecord {
   const at = now.toISOString();
-  const { remindAt: _r, dueAt: _d, ...rest } = request;
+  const { remindAt: _r, dueAt: _d, remindedAt: _rd, escalatedAt: _e, ...rest } = request;
   if (!(WAITING_STEPS as readonly string[]).includes(step)) {
     return { ...rest, step, stepStartedAt: at, updatedAt: at, version: request.version + 1 };
   }
@@ -247,4 +252,25 @@ export function enterStep(
     updatedAt: at,
     version: request.version + 1,
   };
+}
+
+/**
+ * A rejection ends the review task with this error (SendTaskFailure); the state machine catches
+ * it and ends as succeeded: a decision, not a failure.
+ */
+export const REJECTED_ERROR = 'FormRequest.Rejected';
+
+/** Longest a step may wait, far past its deadline and escalation: then the execution fails and alarms. */
+export const STEP_TIMEOUT_DAYS = 60;
+/** Longest a whole request may take, loops included. */
+export const WORKFLOW_MAX_DAYS = 365;
+
+/**
+ * The request leaving its step for `to` once an action completed it: the API records the move
+ * at once (so a second call for the same step is out of order); the next step's task sets its
+ * clock when the workflow reaches it.
+ */
+export function leaveFor(request: FormRequestRecord, to: FormRequestStep, now: Date): FormRequestRecord {
+  const { remindAt: _r, dueAt: _d, remindedAt: _rd, escalatedAt: _e, ...rest } = request;
+  return { ...rest, step: to, stepStartedAt: now.toISOString() };
 }

@@ -40,6 +40,7 @@ function filed(step: FormRequestRecord['step'] = 'review'): FormRequestRecord {
     step,
     templates: {},
     stepStartedAt: at,
+    executionName: 'r-1',
     createdAt: at,
     updatedAt: at,
     version: 1,

@@ -4,6 +4,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../lib/local/ports';
 import { type LocalStepFunctions, startStepFunctions } from '../../../lib/local/step-functions';
+import { historyOf } from './sfn-client';
 
 const WAIT_FOR_TASK_TOKEN = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
 const LAMBDA_INVOKE = 'arn:aws:states:::lambda:invoke';
@@ -351,5 +352,61 @@ describe('local Step Functions', () => {
     });
     expect(other).toMatchObject({ status: 400, body: { __type: 'com.amazonaws.states#ExecutionAlreadyExists' } });
     await ok('StopExecution', { executionArn: first.executionArn });
+  });
+
+  it('answers GetExecutionHistory with every state entered and exited, and the task events, in order', async () => {
+    const executionArn = await start('Approval', { ticket: 'T-10' });
+    await ok('SendTaskSuccess', { taskToken: await tokenFor('T-10'), output: '{"approved":true}' });
+    expect((await settled(executionArn)).status).toBe('SUCCEEDED');
+
+    const events = await historyOf(sfn.endpoint, executionArn);
+    expect(events.map((event) => event.type)).toEqual([
+      'ExecutionStarted',
+      'TaskStateEntered',
+      'TaskScheduled',
+      'TaskStarted',
+      'TaskSubmitted',
+      'TaskSucceeded',
+      'TaskStateExited',
+      'ChoiceStateEntered',
+      'ChoiceStateExited',
+      'TaskStateEntered',
+      'TaskScheduled',
+      'TaskStarted',
+      'TaskSucceeded',
+      'TaskStateExited',
+      'ExecutionSucceeded',
+    ]);
+    expect(events.map((event) => event.id)).toEqual(events.map((_, i) => i + 1));
+    expect(events.every((event) => event.previousEventId === event.id - 1 && typeof event.timestamp === 'number')).toBe(
+      true,
+    );
+    expect(events[1]).toMatchObject({
+      stateEnteredEventDetails: { name: 'AskApproval', input: '{"ticket":"T-10"}' },
+    });
+    expect(events[2]).toMatchObject({
+      taskScheduledEventDetails: { resourceType: 'lambda', resource: 'invoke.waitForTaskToken' },
+    });
+    expect(events[5]).toMatchObject({ taskSucceededEventDetails: { output: '{"approved":true}' } });
+
+    // Pages as AWS gives them: the same events, a nextToken until the last page.
+    expect(await historyOf(sfn.endpoint, executionArn, 4)).toEqual(events);
+    const first = await ok('GetExecutionHistory', { executionArn, maxResults: 4, reverseOrder: true });
+    expect((first.events as { id: number }[]).map((event) => event.id)).toEqual([15, 14, 13, 12]);
+    expect(typeof first.nextToken).toBe('string');
+    const bare = await ok('GetExecutionHistory', { executionArn, includeExecutionData: false });
+    expect((bare.events as Record<string, unknown>[])[1]).toEqual({
+      ...events[1],
+      stateEnteredEventDetails: { name: 'AskApproval' },
+    });
+  });
+
+  it('records a caught task failure and the Fail state it leads to', async () => {
+    const executionArn = await start('Approval', { ticket: 'T-11' });
+    await ok('SendTaskFailure', { taskToken: await tokenFor('T-11'), error: 'Ticket.Rejected', cause: 'no' });
+    expect((await settled(executionArn)).status).toBe('FAILED');
+    const types = (await historyOf(sfn.endpoint, executionArn)).map((event) => event.type);
+    expect(types.slice(-4)).toEqual(['TaskFailed', 'TaskStateExited', 'FailStateEntered', 'ExecutionFailed']);
+    expect(types.filter((type) => type.endsWith('StateEntered'))).toEqual(['TaskStateEntered', 'FailStateEntered']);
   });
 });

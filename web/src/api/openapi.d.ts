@@ -505,6 +505,144 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/form-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A department’s own requests; every request for the directorate and the technical office; newest first */
+    get: operations['listFormRequests'];
+    put?: never;
+    /** A department asks the directorate for a new contact form (website, topics, languages, contact) */
+    post: operations['petitionForm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/form-requests/{requestId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A request: its step, who must act by when, petition, templates, parameters, URLs and history */
+    get: operations['getFormRequest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/form-requests/{requestId}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The directorate approves, rejects or asks for changes (a comment says why) */
+    post: operations['reviewFormRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/form-requests/{requestId}/petition': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** The department revises its petition after the directorate asked for changes; it is reviewed again */
+    put: operations['reviseFormRequest'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/form-requests/{requestId}/templates/{language}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A language’s header and footer as stored */
+    get: operations['getFormTemplates'];
+    /** The department’s header and footer for one language: well-formed HTML, no scripts, no outside resources but https images and styles */
+    put: operations['putFormTemplates'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/form-requests/{requestId}/parameters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** The department’s parametrisation of the form: website, topics, languages, fields */
+    put: operations['putFormParameters'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/form-requests/{requestId}/setup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The technical office gives the form’s URL in each language of the request */
+    post: operations['setUpForm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/form-requests/{requestId}/links-updated': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The department confirms its pages link to the new form: the request is completed */
+    post: operations['confirmFormLinks'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4489,6 +4627,1564 @@ export interface operations {
       };
       /** @description The body is not JSON */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Throttled (API Gateway) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+    };
+  };
+  listFormRequests: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Requests, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              step: 'review' | 'changes' | 'templates' | 'parameters' | 'setup' | 'links' | 'completed' | 'rejected';
+              /** @enum {string} */
+              status: 'in_progress' | 'completed' | 'rejected';
+              /** @enum {string} */
+              waitingFor?: 'department' | 'reviewer' | 'operator';
+              /** Format: date-time */
+              dueAt?: string;
+              late: boolean;
+              department: {
+                id: string;
+                name: string;
+              };
+              website: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Missing, expired or foreign token (API Gateway) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Your role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Throttled (API Gateway) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+    };
+  };
+  petitionForm: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retries with the same key within a day replay the first response */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          website: string;
+          topics: string[];
+          languages: ('ca' | 'es' | 'oc' | 'en')[];
+          contact: {
+            name: string;
+            /** Format: email */
+            email: string;
+            phone?: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description The request, waiting for the directorate’s review */
+      201: {
+        headers: {
+          /** @description Where the new resource is read */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            step: 'review' | 'changes' | 'templates' | 'parameters' | 'setup' | 'links' | 'completed' | 'rejected';
+            /** @enum {string} */
+            status: 'in_progress' | 'completed' | 'rejected';
+            /** @enum {string} */
+            waitingFor?: 'department' | 'reviewer' | 'operator';
+            /** Format: date-time */
+            dueAt?: string;
+            late: boolean;
+            department: {
+              id: string;
+              name: string;
+            };
+            website: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            petition: {
+              website: string;
+              topics: string[];
+              languages: ('ca' | 'es' | 'oc' | 'en')[];
+              contact: {
+                name: string;
+                /** Format: email */
+                email: string;
+                phone?: string;
+              };
+            };
+            templates: {
+              [key: string]: string;
+            };
+            parameters?: {
+              website: string;
+              topics: string[];
+              languages: ('ca' | 'es' | 'oc' | 'en')[];
+              fields: {
+                name: string;
+                label: {
+                  [key: string]: string;
+                };
+                /** @enum {string} */
+                type: 'text' | 'textarea' | 'email' | 'phone' | 'national_id' | 'select' | 'checkbox' | 'date';
+                /** @default false */
+                required: boolean;
+              }[];
+            };
+            urls?: {
+              [key: string]: string;
+            };
+            history: {
+              /** @enum {string} */
+              step: 'review' | 'changes' | 'templates' | 'parameters' | 'setup' | 'links' | 'completed' | 'rejected';
+              /** @enum {string} */
+              action:
+                | 'petitioned'
+                | 'review'
+                | 'revise'
+                | 'template'
+                | 'parameters'
+                | 'setup'
+                | 'links_updated'
+                | 'reminded'
+                | 'escalated';
+              /** @enum {string} */
+              decision?: 'approve' | 'reject' | 'request_changes';
+              comment?: string;
+              /** @enum {string} */
+              language?: 'ca' | 'es' | 'oc' | 'en';
+              by: {
+                id: string;
+                name: string;
+              };
+              /** Format: date-time */
+              at: string;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input; every failing field is listed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or foreign token (API Gateway) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Your role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A stale If-Match, a move the lifecycle refuses, or a reused Idempotency-Key */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Throttled (API Gateway) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+    };
+  };
+  getFormRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        requestId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The request */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            step: 'review' | 'changes' | 'templates' | 'parameters' | 'setup' | 'links' | 'completed' | 'rejected';
+            /** @enum {string} */
+            status: 'in_progress' | 'completed' | 'rejected';
+            /** @enum {string} */
+            waitingFor?: 'department' | 'reviewer' | 'operator';
+            /** Format: date-time */
+            dueAt?: string;
+            late: boolean;
+            department: {
+              id: string;
+              name: string;
+            };
+            website: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            petition: {
+              website: string;
+              topics: string[];
+              languages: ('ca' | 'es' | 'oc' | 'en')[];
+              contact: {
+                name: string;
+                /** Format: email */
+                email: string;
+                phone?: string;
+              };
+            };
+            templates: {
+              [key: string]: string;
+            };
+            parameters?: {
+              website: string;
+              topics: string[];
+              languages: ('ca' | 'es' | 'oc' | 'en')[];
+              fields: {
+                name: string;
+                label: {
+                  [key: string]: string;
+                };
+                /** @enum {string} */
+                type: 'text' | 'textarea' | 'email' | 'phone' | 'national_id' | 'select' | 'checkbox' | 'date';
+                /** @default false */
+                required: boolean;
+              }[];
+            };
+            urls?: {
+              [key: string]: string;
+            };
+            history: {
+              /** @enum {string} */
+              step: 'review' | 'changes' | 'templates' | 'parameters' | 'setup' | 'links' | 'completed' | 'rejected';
+              /** @enum {string} */
+              action:
+                | 'petitioned'
+                | 'review'
+                | 'revise'
+                | 'template'
+                | 'parameters'
+                | 'setup'
+                | 'links_updated'
+                | 'reminded'
+                | 'escalated';
+              /** @enum {string} */
+              decision?: 'approve' | 'reject' | 'request_changes';
+              comment?: string;
+              /** @enum {string} */
+              language?: 'ca' | 'es' | 'oc' | 'en';
+              by: {
+                id: string;
+                name: string;
+              };
+              /** Format: date-time */
+              at: string;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input, every failing field listed; or a path API Gateway cannot percent-decode */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Missing, expired or foreign token (API Gateway) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Your role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource, or not yours to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Throttled (API Gateway) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+    };
+  };
+  reviewFormRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        requestId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          decision: 'approve' | 'reject' | 'request_changes';
+          comment?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The request after the decision */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            step: 'review' | 'changes' | 'templates' | 'parameters' | 'setup' | 'links' | 'completed' | 'rejected';
+            /** @enum {string} */
+            status: 'in_progress' | 'completed' | 'rejected';
+            /** @enum {string} */
+            waitingFor?: 'department' | 'reviewer' | 'operator';
+            /** Format: date-time */
+            dueAt?: string;
+            late: boolean;
+            department: {
+              id: string;
+              name: string;
+            };
+            website: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            petition: {
+              website: string;
+              topics: string[];
+              languages: ('ca' | 'es' | 'oc' | 'en')[];
+              contact: {
+                name: string;
+                /** Format: email */
+                email: string;
+                phone?: string;
+              };
+            };
+            templates: {
+              [key: string]: string;
+            };
+            parameters?: {
+              website: string;
+              topics: string[];
+              languages: ('ca' | 'es' | 'oc' | 'en')[];
+              fields: {
+                name: string;
+                label: {
+                  [key: string]: string;
+                };
+                /** @enum {string} */
+                type: 'text' | 'textarea' | 'email' | 'phone' | 'national_id' | 'select' | 'checkbox' | 'date';
+                /** @default false */
+                required: boolean;
+              }[];
+            };
+            urls?: {
+              [key: string]: string;
+            };
+            history: {
+              /** @enum {string} */
+              step: 'review' | 'changes' | 'templates' | 'parameters' | 'setup' | 'links' | 'completed' | 'rejected';
+              /** @enum {string} */
+              action:
+                | 'petitioned'
+                | 'review'
+                | 'revise'
+                | 'template'
+                | 'parameters'
+                | 'setup'
+                | 'links_updated'
+                | 'reminded'
+                | 'escalated';
+              /** @enum {string} */
+              decision?: 'approve' | 'reject' | 'request_changes';
+              comment?: string;
+              /** @enum {string} */
+              language?: 'ca' | 'es' | 'oc' | 'en';
+              by: {
+                id: string;
+                name: string;
+              };
+              /** Format: date-time */
+              at: string;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input, every failing field listed; or a path API Gateway cannot percent-decode */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Missing, expired or foreign token (API Gateway) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Your role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource, or not yours to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A stale If-Match, a move the lifecycle refuses, or a reused Idempotency-Key */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Throttled (API Gateway) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+    };
+  };
+  reviseFormRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        requestId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          website: string;
+          topics: string[];
+          languages: ('ca' | 'es' | 'oc' | 'en')[];
+          contact: {
+            name: string;
+            /** Format: email */
+            email: string;
+            phone?: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description The revised request, back to review */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            step: 'review' | 'changes' | 'templates' | 'parameters' | 'setup' | 'links' | 'completed' | 'rejected';
+            /** @enum {string} */
+            status: 'in_progress' | 'completed' | 'rejected';
+            /** @enum {string} */
+            waitingFor?: 'department' | 'reviewer' | 'operator';
+            /** Format: date-time */
+            dueAt?: string;
+            late: boolean;
+            department: {
+              id: string;
+              name: string;
+            };
+            website: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            petition: {
+              website: string;
+              topics: string[];
+              languages: ('ca' | 'es' | 'oc' | 'en')[];
+              contact: {
+                name: string;
+                /** Format: email */
+                email: string;
+                phone?: string;
+              };
+            };
+            templates: {
+              [key: string]: string;
+            };
+            parameters?: {
+              website: string;
+              topics: string[];
+              languages: ('ca' | 'es' | 'oc' | 'en')[];
+              fields: {
+                name: string;
+                label: {
+                  [key: string]: string;
+                };
+                /** @enum {string} */
+                type: 'text' | 'textarea' | 'email' | 'phone' | 'national_id' | 'select' | 'checkbox' | 'date';
+                /** @default false */
+                required: boolean;
+              }[];
+            };
+            urls?: {
+              [key: string]: string;
+            };
+            history: {
+              /** @enum {string} */
+              step: 'review' | 'changes' | 'templates' | 'parameters' | 'setup' | 'links' | 'completed' | 'rejected';
+              /** @enum {string} */
+              action:
+                | 'petitioned'
+                | 'review'
+                | 'revise'
+                | 'template'
+                | 'parameters'
+                | 'setup'
+                | 'links_updated'
+                | 'reminded'
+                | 'escalated';
+              /** @enum {string} */
+              decision?: 'approve' | 'reject' | 'request_changes';
+              comment?: string;
+              /** @enum {string} */
+              language?: 'ca' | 'es' | 'oc' | 'en';
+              by: {
+                id: string;
+                name: string;
+              };
+              /** Format: date-time */
+              at: string;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input, every failing field listed; or a path API Gateway cannot percent-decode */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Missing, expired or foreign token (API Gateway) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Your role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource, or not yours to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A stale If-Match, a move the lifecycle refuses, or a reused Idempotency-Key */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Throttled (API Gateway) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+    };
+  };
+  getFormTemplates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        requestId: string;
+        language: 'ca' | 'es' | 'oc' | 'en';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The language’s header and footer */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            header: string;
+            footer: string;
+          };
+        };
+      };
+      /** @description Invalid input, every failing field listed; or a path API Gateway cannot percent-decode */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Missing, expired or foreign token (API Gateway) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Your role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource, or not yours to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Throttled (API Gateway) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+    };
+  };
+  putFormTemplates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        requestId: string;
+        language: 'ca' | 'es' | 'oc' | 'en';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          header: string;
+          footer: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The request, with this language’s templates stored */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            step: 'review' | 'changes' | 'templates' | 'parameters' | 'setup' | 'links' | 'completed' | 'rejected';
+            /** @enum {string} */
+            status: 'in_progress' | 'completed' | 'rejected';
+            /** @enum {string} */
+            waitingFor?: 'department' | 'reviewer' | 'operator';
+            /** Format: date-time */
+            dueAt?: string;
+            late: boolean;
+            department: {
+              id: string;
+              name: string;
+            };
+            website: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            petition: {
+              website: string;
+              topics: string[];
+              languages: ('ca' | 'es' | 'oc' | 'en')[];
+              contact: {
+                name: string;
+                /** Format: email */
+                email: string;
+                phone?: string;
+              };
+            };
+            templates: {
+              [key: string]: string;
+            };
+            parameters?: {
+              website: string;
+              topics: string[];
+              languages: ('ca' | 'es' | 'oc' | 'en')[];
+              fields: {
+                name: string;
+                label: {
+                  [key: string]: string;
+                };
+                /** @enum {string} */
+                type: 'text' | 'textarea' | 'email' | 'phone' | 'national_id' | 'select' | 'checkbox' | 'date';
+                /** @default false */
+                required: boolean;
+              }[];
+            };
+            urls?: {
+              [key: string]: string;
+            };
+            history: {
+              /** @enum {string} */
+              step: 'review' | 'changes' | 'templates' | 'parameters' | 'setup' | 'links' | 'completed' | 'rejected';
+              /** @enum {string} */
+              action:
+                | 'petitioned'
+                | 'review'
+                | 'revise'
+                | 'template'
+                | 'parameters'
+                | 'setup'
+                | 'links_updated'
+                | 'reminded'
+                | 'escalated';
+              /** @enum {string} */
+              decision?: 'approve' | 'reject' | 'request_changes';
+              comment?: string;
+              /** @enum {string} */
+              language?: 'ca' | 'es' | 'oc' | 'en';
+              by: {
+                id: string;
+                name: string;
+              };
+              /** Format: date-time */
+              at: string;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input, every failing field listed; or a path API Gateway cannot percent-decode */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Missing, expired or foreign token (API Gateway) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Your role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource, or not yours to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A stale If-Match, a move the lifecycle refuses, or a reused Idempotency-Key */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Throttled (API Gateway) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+    };
+  };
+  putFormParameters: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        requestId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          website: string;
+          topics: string[];
+          languages: ('ca' | 'es' | 'oc' | 'en')[];
+          fields: {
+            name: string;
+            label: {
+              [key: string]: string;
+            };
+            /** @enum {string} */
+            type: 'text' | 'textarea' | 'email' | 'phone' | 'national_id' | 'select' | 'checkbox' | 'date';
+            /** @default false */
+            required?: boolean;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description The request after the parametrisation */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            step: 'review' | 'changes' | 'templates' | 'parameters' | 'setup' | 'links' | 'completed' | 'rejected';
+            /** @enum {string} */
+            status: 'in_progress' | 'completed' | 'rejected';
+            /** @enum {string} */
+            waitingFor?: 'department' | 'reviewer' | 'operator';
+            /** Format: date-time */
+            dueAt?: string;
+            late: boolean;
+            department: {
+              id: string;
+              name: string;
+            };
+            website: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            petition: {
+              website: string;
+              topics: string[];
+              languages: ('ca' | 'es' | 'oc' | 'en')[];
+              contact: {
+                name: string;
+                /** Format: email */
+                email: string;
+                phone?: string;
+              };
+            };
+            templates: {
+              [key: string]: string;
+            };
+            parameters?: {
+              website: string;
+              topics: string[];
+              languages: ('ca' | 'es' | 'oc' | 'en')[];
+              fields: {
+                name: string;
+                label: {
+                  [key: string]: string;
+                };
+                /** @enum {string} */
+                type: 'text' | 'textarea' | 'email' | 'phone' | 'national_id' | 'select' | 'checkbox' | 'date';
+                /** @default false */
+                required: boolean;
+              }[];
+            };
+            urls?: {
+              [key: string]: string;
+            };
+            history: {
+              /** @enum {string} */
+              step: 'review' | 'changes' | 'templates' | 'parameters' | 'setup' | 'links' | 'completed' | 'rejected';
+              /** @enum {string} */
+              action:
+                | 'petitioned'
+                | 'review'
+                | 'revise'
+                | 'template'
+                | 'parameters'
+                | 'setup'
+                | 'links_updated'
+                | 'reminded'
+                | 'escalated';
+              /** @enum {string} */
+              decision?: 'approve' | 'reject' | 'request_changes';
+              comment?: string;
+              /** @enum {string} */
+              language?: 'ca' | 'es' | 'oc' | 'en';
+              by: {
+                id: string;
+                name: string;
+              };
+              /** Format: date-time */
+              at: string;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input, every failing field listed; or a path API Gateway cannot percent-decode */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Missing, expired or foreign token (API Gateway) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Your role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource, or not yours to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A stale If-Match, a move the lifecycle refuses, or a reused Idempotency-Key */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Throttled (API Gateway) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+    };
+  };
+  setUpForm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        requestId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          urls: {
+            [key: string]: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description The request, its URLs handed to the department */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            step: 'review' | 'changes' | 'templates' | 'parameters' | 'setup' | 'links' | 'completed' | 'rejected';
+            /** @enum {string} */
+            status: 'in_progress' | 'completed' | 'rejected';
+            /** @enum {string} */
+            waitingFor?: 'department' | 'reviewer' | 'operator';
+            /** Format: date-time */
+            dueAt?: string;
+            late: boolean;
+            department: {
+              id: string;
+              name: string;
+            };
+            website: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            petition: {
+              website: string;
+              topics: string[];
+              languages: ('ca' | 'es' | 'oc' | 'en')[];
+              contact: {
+                name: string;
+                /** Format: email */
+                email: string;
+                phone?: string;
+              };
+            };
+            templates: {
+              [key: string]: string;
+            };
+            parameters?: {
+              website: string;
+              topics: string[];
+              languages: ('ca' | 'es' | 'oc' | 'en')[];
+              fields: {
+                name: string;
+                label: {
+                  [key: string]: string;
+                };
+                /** @enum {string} */
+                type: 'text' | 'textarea' | 'email' | 'phone' | 'national_id' | 'select' | 'checkbox' | 'date';
+                /** @default false */
+                required: boolean;
+              }[];
+            };
+            urls?: {
+              [key: string]: string;
+            };
+            history: {
+              /** @enum {string} */
+              step: 'review' | 'changes' | 'templates' | 'parameters' | 'setup' | 'links' | 'completed' | 'rejected';
+              /** @enum {string} */
+              action:
+                | 'petitioned'
+                | 'review'
+                | 'revise'
+                | 'template'
+                | 'parameters'
+                | 'setup'
+                | 'links_updated'
+                | 'reminded'
+                | 'escalated';
+              /** @enum {string} */
+              decision?: 'approve' | 'reject' | 'request_changes';
+              comment?: string;
+              /** @enum {string} */
+              language?: 'ca' | 'es' | 'oc' | 'en';
+              by: {
+                id: string;
+                name: string;
+              };
+              /** Format: date-time */
+              at: string;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input, every failing field listed; or a path API Gateway cannot percent-decode */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Missing, expired or foreign token (API Gateway) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Your role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource, or not yours to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A stale If-Match, a move the lifecycle refuses, or a reused Idempotency-Key */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Throttled (API Gateway) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+    };
+  };
+  confirmFormLinks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        requestId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The completed request */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            step: 'review' | 'changes' | 'templates' | 'parameters' | 'setup' | 'links' | 'completed' | 'rejected';
+            /** @enum {string} */
+            status: 'in_progress' | 'completed' | 'rejected';
+            /** @enum {string} */
+            waitingFor?: 'department' | 'reviewer' | 'operator';
+            /** Format: date-time */
+            dueAt?: string;
+            late: boolean;
+            department: {
+              id: string;
+              name: string;
+            };
+            website: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            petition: {
+              website: string;
+              topics: string[];
+              languages: ('ca' | 'es' | 'oc' | 'en')[];
+              contact: {
+                name: string;
+                /** Format: email */
+                email: string;
+                phone?: string;
+              };
+            };
+            templates: {
+              [key: string]: string;
+            };
+            parameters?: {
+              website: string;
+              topics: string[];
+              languages: ('ca' | 'es' | 'oc' | 'en')[];
+              fields: {
+                name: string;
+                label: {
+                  [key: string]: string;
+                };
+                /** @enum {string} */
+                type: 'text' | 'textarea' | 'email' | 'phone' | 'national_id' | 'select' | 'checkbox' | 'date';
+                /** @default false */
+                required: boolean;
+              }[];
+            };
+            urls?: {
+              [key: string]: string;
+            };
+            history: {
+              /** @enum {string} */
+              step: 'review' | 'changes' | 'templates' | 'parameters' | 'setup' | 'links' | 'completed' | 'rejected';
+              /** @enum {string} */
+              action:
+                | 'petitioned'
+                | 'review'
+                | 'revise'
+                | 'template'
+                | 'parameters'
+                | 'setup'
+                | 'links_updated'
+                | 'reminded'
+                | 'escalated';
+              /** @enum {string} */
+              decision?: 'approve' | 'reject' | 'request_changes';
+              comment?: string;
+              /** @enum {string} */
+              language?: 'ca' | 'es' | 'oc' | 'en';
+              by: {
+                id: string;
+                name: string;
+              };
+              /** Format: date-time */
+              at: string;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input, every failing field listed; or a path API Gateway cannot percent-decode */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Missing, expired or foreign token (API Gateway) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayError'];
+        };
+      };
+      /** @description Your role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource, or not yours to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A stale If-Match, a move the lifecycle refuses, or a reused Idempotency-Key */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -41,7 +41,7 @@ export async function measureFormRequest(context: BenchContext): Promise<FormReq
   const started = performance.now();
   const filed = await call('department', 'POST', '/form-requests', {
     website: 'https://example.gencat.cat/contacte',
-    topics: ['gencat-central'],
+    topics: ['gencat-education-enrolment', 'gencat-education-grants'],
     languages: ['ca', 'es'],
     contact: { name: 'Bench', email: 'bench@example.org' },
   });
@@ -51,7 +51,7 @@ export async function measureFormRequest(context: BenchContext): Promise<FormReq
   await call('department', 'PUT', `${path}/templates/es`, templates);
   await call('department', 'PUT', `${path}/parameters`, {
     website: 'https://example.gencat.cat/contacte',
-    topics: ['gencat-central'],
+    topics: ['gencat-education-enrolment', 'gencat-education-grants'],
     languages: ['ca', 'es'],
     fields: [],
   });

@@ -14,10 +14,19 @@ import { fileAs, fileAsGuest, portalIncident, type TicketBody } from '../support
 const routes = Object.values(ROUTES) as RouteSpec[];
 let ticket: TicketBody;
 let guest: { ticket: TicketBody; token: string };
+let formRequestId: string;
+
+const petition = () => ({
+  website: `https://example.gencat.cat/${randomUUID()}`,
+  topics: ['gencat-education-enrolment'],
+  languages: ['ca'],
+  contact: { name: 'Laia Costa Riera', email: 'laia@example.org' },
+});
 
 beforeAll(async () => {
   ticket = await fileAs('citizen', portalIncident());
   guest = await fileAsGuest();
+  formRequestId = (await api<{ id: string }>('POST', '/form-requests', { as: 'department', body: petition() })).body.id;
 });
 
 /** The route's path with real ids, or with `bad` ids where given. */
@@ -29,13 +38,21 @@ const pathOf = (route: RouteSpec, bad = false) =>
     .replace('{teamId}', bad ? 'Not_A_Slug' : 'dipu-web')
     .replace('{userId}', bad ? 'not%20a%20user' : randomUUID())
     // A link token's shape (the satisfaction routes); a bad one is too short to be one.
-    .replace('{token}', bad ? 'short' : 'A'.repeat(54));
+    .replace('{token}', bad ? 'short' : 'A'.repeat(54))
+    .replace('{requestId}', bad ? 'not-a-uuid' : formRequestId)
+    .replace('{language}', bad ? 'fr' : 'ca');
 
-/** Who may call the route: a supervisor where roles are required, the ticket's own requester otherwise. */
+/**
+ * Who may call the route: a supervisor where roles are required (the first role named where a
+ * supervisor is not one of them), the ticket's own requester otherwise.
+ */
 const caller = (route: RouteSpec): CallOptions =>
   route.auth === 'public'
     ? { headers: { 'x-ticket-token': guest.token } }
-    : { as: route.roles ? 'supervisor' : 'citizen', headers: { 'if-match': `"${ticket.version}"` } };
+    : {
+        as: route.roles ? (route.roles.includes('supervisor') ? 'supervisor' : (route.roles[0] as string)) : 'citizen',
+        headers: { 'if-match': `"${ticket.version}"` },
+      };
 
 const validBody = (route: RouteSpec): unknown => {
   switch (`${route.method} ${route.path}`) {
@@ -45,6 +62,8 @@ const validBody = (route: RouteSpec): unknown => {
       return { ...portalIncident(), requester: { name: 'Guest', email: `g-${randomUUID().slice(0, 8)}@example.org` } };
     case 'PATCH /me':
       return { language: 'ca' };
+    case 'POST /form-requests':
+      return petition();
     default:
       return { body: `A reply ${randomUUID()}` };
   }

@@ -15,7 +15,7 @@ const sweepAt = (at: string) =>
 
 const petition = (overrides: Partial<FormPetition> = {}): FormPetition => ({
   website: 'https://salut.gencat.cat/contacte',
-  topics: ['gencat-central'],
+  topics: ['gencat-education-enrolment', 'gencat-education-grants'],
   languages: ['ca', 'es'],
   contact: { name: 'Laia Costa Riera', email: 'laia.costa@example.org' },
   ...overrides,
@@ -29,7 +29,7 @@ const TEMPLATES = {
 
 const PARAMETERS = {
   website: 'https://salut.gencat.cat/contacte',
-  topics: ['gencat-central'],
+  topics: ['gencat-education-enrolment', 'gencat-education-grants'],
   languages: ['ca', 'es'],
   fields: [
     { name: 'card-number', label: { ca: 'Número de targeta', es: 'Número de tarjeta' }, type: 'text', required: true },

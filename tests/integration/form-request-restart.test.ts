@@ -50,7 +50,7 @@ describe('a restart of the local stack in the middle of a form request', () => {
     stack = await start();
     const filed = await as(stack, 'department', 'POST', '/form-requests', {
       website: 'https://salut.gencat.cat/contacte',
-      topics: ['gencat-central'],
+      topics: ['gencat-education-enrolment', 'gencat-education-grants'],
       languages: ['ca', 'es'],
       contact: { name: 'Laia Costa Riera', email: 'laia@example.org' },
     });
@@ -72,7 +72,7 @@ describe('a restart of the local stack in the middle of a form request', () => {
     expect(rest.body.step).toBe('parameters');
     const parametrised = await as(stack, 'department', 'PUT', `${path}/parameters`, {
       website: 'https://salut.gencat.cat/contacte',
-      topics: ['gencat-central'],
+      topics: ['gencat-education-enrolment', 'gencat-education-grants'],
       languages: ['ca', 'es'],
       fields: [],
     });

@@ -4,6 +4,8 @@
  */
 import type { Route } from './router';
 
+const formRequests = () => import('./screens/form-requests/FormRequests');
+
 export const ROUTES: Route[] = [
   { pattern: '/', load: () => import('./screens/NewTicket') },
   { pattern: '/new', load: () => import('./screens/NewTicket') },
@@ -25,6 +27,9 @@ export const ROUTES: Route[] = [
   { pattern: '/admin', load: () => import('./screens/admin/Admin') },
   { pattern: '/admin/:section', load: () => import('./screens/admin/Admin') },
   { pattern: '/admin/:section/:id', load: () => import('./screens/admin/Admin') },
+  // Form requests (departments, the directorate, the technical office): one chunk; `:id` may be `new`.
+  { pattern: '/form-requests', load: formRequests },
+  { pattern: '/form-requests/:id', load: formRequests },
 ];
 
 export const NOT_FOUND: Route = { pattern: '*', load: () => import('./screens/NotFound') };

@@ -1,6 +1,7 @@
 import type { FormTemplates } from '../../../contracts/form-requests';
 import { FORM_REQUEST_ROUTES } from '../../../contracts/routes/form-requests';
 import type { Language } from '../../../contracts/vocabulary';
+import { findTopic, loadCatalogue } from '../../catalogue';
 import { objectUrl, signedFetch } from '../../platform/aws';
 import { readEnv } from '../../platform/env';
 import { byRoute } from '../../platform/http/handler';
@@ -12,7 +13,7 @@ import { Conflict, NotFound } from '../../platform/kernel/errors';
 import { logger } from '../../platform/observability';
 import { describeExecution, sendTaskFailure, sendTaskSuccess, startExecution } from '../../platform/step-functions';
 import { profileOf } from '../../profiles';
-import { endingNotices, petition, summaryOf, viewOf } from '../domain/requests';
+import { assertPublicTopics, endingNotices, petition, summaryOf, viewOf } from '../domain/requests';
 import { TEMPLATE_PARTS, templateKey } from '../domain/template-keys';
 import {
   type Actor,
@@ -47,6 +48,7 @@ export const handler = byRoute(
   {
     'POST /form-requests': {
       run: async ({ body, caller, language }) => {
+        await topicsOffered(body.topics);
         const now = systemClock.now();
         const { request, entry } = petition(await actorOf(caller, language), body, cryptoIds, now);
         const entryId = cryptoIds.uuid();
@@ -86,7 +88,11 @@ export const handler = byRoute(
 
     'PUT /form-requests/{requestId}/petition': {
       run: async ({ params, body, caller, language }) =>
-        ok(await perform(params.requestId, await actorOf(caller, language), { kind: 'revise', petition: body })),
+        ok(
+          await perform(params.requestId, await actorOf(caller, language), { kind: 'revise', petition: body }, () =>
+            topicsOffered(body.topics),
+          ),
+        ),
     },
 
     'PUT /form-requests/{requestId}/templates/{language}': {
@@ -117,7 +123,14 @@ export const handler = byRoute(
 
     'PUT /form-requests/{requestId}/parameters': {
       run: async ({ params, body, caller, language }) =>
-        ok(await perform(params.requestId, await actorOf(caller, language), { kind: 'parameters', parameters: body })),
+        ok(
+          await perform(
+            params.requestId,
+            await actorOf(caller, language),
+            { kind: 'parameters', parameters: body },
+            () => topicsOffered(body.topics),
+          ),
+        ),
     },
 
     'POST /form-requests/{requestId}/setup': {
@@ -132,6 +145,11 @@ export const handler = byRoute(
   },
   { idempotency },
 );
+
+async function topicsOffered(topics: readonly string[]): Promise<void> {
+  const catalogue = await loadCatalogue();
+  assertPublicTopics(topics, (id) => findTopic(catalogue, id));
+}
 
 async function actorOf(caller: Caller, language: Language): Promise<Actor> {
   const profile = await profileOf(caller, language);

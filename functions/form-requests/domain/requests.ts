@@ -6,7 +6,7 @@ import type {
   FormRequestStep,
 } from '../../../contracts/form-requests';
 import type { OutboxMessage, Recipient } from '../../mail/domain/index';
-import { Forbidden } from '../../platform/kernel/errors';
+import { Forbidden, ValidationFailed } from '../../platform/kernel/errors';
 import type { Ids } from '../../platform/kernel/ports';
 import type { Calendar } from '../../sla/domain/index';
 import type { Directorate } from './directorate';
@@ -61,6 +61,20 @@ export function petition(
     },
     entry: { requestId, step: 'review', action: 'petitioned', by: { id: actor.userId, name: actor.name }, at },
   };
+}
+
+/**
+ * The topics a form offers are ones citizens may choose: they must exist in the catalogue and
+ * not be internal (organisational topics are invisible to citizens).
+ */
+export function assertPublicTopics(
+  topics: readonly string[],
+  topicOf: (id: string) => { readonly internal: boolean } | undefined,
+): void {
+  const issues = topics.flatMap((id, index) =>
+    topicOf(id)?.internal === false ? [] : [{ path: `topics.${index}`, message: `No public topic ${id}.` }],
+  );
+  if (issues.length > 0) throw new ValidationFailed(issues);
 }
 
 /** A short reference people can quote: the start of the id. */

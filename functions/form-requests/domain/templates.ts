@@ -346,7 +346,8 @@ class Checker {
   private report(offset: number, code: Code, what: string): void {
     const { line, column } = this.position(offset);
     const where = `line ${line}, column ${column}`;
-    const message = what.includes('{at}') ? what.replace('{at}', where) : `${what}, at ${where}.`;
+    // The line and column travel as fields too: the API puts them first (assertTemplates).
+    const message = what.includes('{at}') ? what.replace('{at}', where) : `${what}.`;
     this.problems.push({ offset, problem: { code, message, line, column } });
   }
 

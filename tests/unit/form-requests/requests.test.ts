@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FormPetition } from '../../../contracts/form-requests';
 import { DEFAULT_DIRECTORATE } from '../../../functions/form-requests/domain/directorate';
 import {
+  assertPublicTopics,
   type Context,
   endingNotices,
   entered,
@@ -30,7 +31,7 @@ const department: Actor = { userId: 'u-dept', name: 'Laia Costa Riera', groups: 
 const reviewer: Actor = { userId: 'u-rev', name: 'Carmen López Martín', groups: ['reviewer'] };
 const input = FormPetition.parse({
   website: 'https://salut.gencat.cat/contacte',
-  topics: ['gencat-central'],
+  topics: ['gencat-education-enrolment', 'gencat-education-grants'],
   languages: ['ca', 'es'],
   contact: { name: 'Laia Costa Riera', email: 'laia@example.org' },
 });
@@ -50,6 +51,16 @@ describe('a form request’s steps, outside their actions', () => {
     expect(entry).toMatchObject({ action: 'petitioned', by: { id: 'u-dept', name: 'Laia Costa Riera' } });
     expect(referenceOf(request.requestId)).toMatch(/^FR-[0-9a-f]{8}$/);
     expect(() => petition(reviewer, input, ids, MONDAY)).toThrow(/Only a department/);
+  });
+
+  it('offers only topics citizens may choose: known to the catalogue and not internal', () => {
+    const topics: Record<string, { internal: boolean }> = { public: { internal: false }, hidden: { internal: true } };
+    expect(() => assertPublicTopics(['public'], (id) => topics[id])).not.toThrow();
+    expect(() => assertPublicTopics(['public', 'hidden', 'gone'], (id) => topics[id])).toThrow(
+      expect.objectContaining({
+        issues: [expect.objectContaining({ path: 'topics.1' }), expect.objectContaining({ path: 'topics.2' })],
+      }),
+    );
   });
 
   it('starts a step’s clock when its task starts, and tells whoever must act: a shared mailbox or the department', () => {

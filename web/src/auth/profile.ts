@@ -60,6 +60,8 @@ type Group = Me['groups'][number];
 /** Who works tickets (the desk) and who reads indicators and administers (contracts/vocabulary.ts). */
 export const STAFF_GROUPS = ['agent', 'supervisor'] as const satisfies readonly Group[];
 export const ADMIN_GROUPS = ['supervisor', 'admin'] as const satisfies readonly Group[];
+/** Who takes part in form requests: departments, the directorate and the technical office. */
+export const FORM_REQUEST_GROUPS = ['department', 'reviewer', 'operator'] as const satisfies readonly Group[];
 
 /** Whether the session's groups include one of these. */
 export const hasGroup = (current: Session | null, groups: readonly string[]): boolean =>

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { api } from '../api/client';
-import { ADMIN_GROUPS, hasGroup, STAFF_GROUPS } from '../auth/profile';
+import { ADMIN_GROUPS, FORM_REQUEST_GROUPS, hasGroup, STAFF_GROUPS } from '../auth/profile';
 import { session, signOut } from '../auth/session';
 import { LANGUAGE_NAMES, LANGUAGES, type Language, setLanguage, useI18n } from '../i18n';
 import { useStore } from '../lib/store';
@@ -76,6 +76,11 @@ export function Layout({ children }: { children: ComponentChildren }) {
               {hasGroup(signedIn, STAFF_GROUPS) ? (
                 <li>
                   <NavLink href="/desk">{t('nav.desk')}</NavLink>
+                </li>
+              ) : null}
+              {hasGroup(signedIn, FORM_REQUEST_GROUPS) ? (
+                <li>
+                  <NavLink href="/form-requests">{t('nav.formRequests')}</NavLink>
                 </li>
               ) : null}
               {hasGroup(signedIn, ADMIN_GROUPS) ? (

@@ -14,6 +14,7 @@ export const ca = {
   'nav.desk': 'Safata de treball',
   'nav.reports': 'Indicadors',
   'nav.admin': 'Administració',
+  'nav.formRequests': 'Sol·licituds de formulari',
   'forbidden.title': 'No hi teniu accés',
   'forbidden.text': 'Aquesta pàgina és per al personal que té assignada aquesta funció.',
   'forbidden.home': 'Torna a l’inici',

@@ -12,6 +12,7 @@ export const en: Messages = {
   'nav.desk': 'Work queues',
   'nav.reports': 'Indicators',
   'nav.admin': 'Administration',
+  'nav.formRequests': 'Form requests',
   'forbidden.title': 'You do not have access',
   'forbidden.text': 'This page is for staff who have been given this role.',
   'forbidden.home': 'Back to the start',

@@ -12,6 +12,7 @@ export const es: Messages = {
   'nav.desk': 'Bandeja de trabajo',
   'nav.reports': 'Indicadores',
   'nav.admin': 'Administración',
+  'nav.formRequests': 'Solicitudes de formulario',
   'forbidden.title': 'No tiene acceso',
   'forbidden.text': 'Esta página es para el personal que tiene asignada esta función.',
   'forbidden.home': 'Volver al inicio',

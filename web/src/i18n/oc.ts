@@ -13,6 +13,7 @@ export const oc: Messages = {
   'nav.desk': 'Safata de trabalh',
   'nav.reports': 'Indicadors',
   'nav.admin': 'Administracion',
+  'nav.formRequests': 'Sollicituds de formulari',
   'forbidden.title': 'Non i auetz accès',
   'forbidden.text': 'Aguesta pagina ei entath personau qu’a assignada aguesta foncion.',
   'forbidden.home': 'Tornar ar inici',

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { type FieldErrors, summaryItems } from '../api/problem';
-import { adoptProfile, hasGroup, STAFF_GROUPS } from '../auth/profile';
+import { adoptProfile, FORM_REQUEST_GROUPS, hasGroup, STAFF_GROUPS } from '../auth/profile';
 import { SignInError, session, signIn } from '../auth/session';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { TextField } from '../components/fields';
@@ -18,9 +18,14 @@ const FAILURES: Record<SignInError['reason'], MessageKey> = {
   network: 'error.network',
 };
 
-/** Only a path inside the portal, so a crafted `?next=` cannot send anyone elsewhere. */
-const safeNext = (next: string | null, staff: boolean) =>
-  next?.startsWith('/') && !next.startsWith('//') ? next : staff ? '/desk' : '/tickets';
+/**
+ * Only a path inside the portal, so a crafted `?next=` cannot send anyone elsewhere; otherwise
+ * where the person's work is.
+ */
+const safeNext = (next: string | null, home: string) => (next?.startsWith('/') && !next.startsWith('//') ? next : home);
+
+const homeOf = (user: ReturnType<typeof session.get>) =>
+  hasGroup(user, STAFF_GROUPS) ? '/desk' : hasGroup(user, FORM_REQUEST_GROUPS) ? '/form-requests' : '/tickets';
 
 export default function SignIn() {
   const { t } = useI18n();
@@ -45,7 +50,7 @@ export default function SignIn() {
     setBusy(true);
     try {
       await signIn(email, password);
-      navigate(safeNext(search.get('next'), hasGroup(session.get(), STAFF_GROUPS)));
+      navigate(safeNext(search.get('next'), homeOf(session.get())));
       adoptProfile();
     } catch (error) {
       setFailure(t(error instanceof SignInError ? FAILURES[error.reason] : 'error.generic'));

@@ -1,10 +1,7 @@
-import { createHash, createHmac } from 'node:crypto';
-import { HttpRequest } from '@smithy/core/protocols';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../lib/local/ports';
 import { type LocalStepFunctions, startStepFunctions } from '../../../lib/local/step-functions';
-import { historyOf } from './sfn-client';
+import { historyOf, sfnCall } from './sfn-client';
 
 const WAIT_FOR_TASK_TOKEN = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
 const LAMBDA_INVOKE = 'arn:aws:states:::lambda:invoke';
@@ -96,61 +93,9 @@ function invocationOf(functionName: string, predicate: (payload: Record<string, 
   });
 }
 
-type SourceData = string | ArrayBuffer | ArrayBufferView;
-const bytes = (data: SourceData): string | Uint8Array =>
-  typeof data === 'string'
-    ? data
-    : ArrayBuffer.isView(data)
-      ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-      : new Uint8Array(data);
-
-/** SHA-256 and HMAC-SHA256 from node:crypto, as the SigV4 signer wants them. */
-class Sha256 {
-  private readonly hash;
-  constructor(secret?: SourceData) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
-  }
-  update(data: SourceData): void {
-    this.hash.update(bytes(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-}
-
-const signer = new SignatureV4({
-  service: 'states',
-  region: 'eu-west-1',
-  sha256: Sha256,
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-});
-
 let sfn: LocalStepFunctions;
 
-/** One call in the Step Functions JSON protocol, SigV4-signed as the API's handlers sign theirs. */
-async function call(action: string, body: object): Promise<{ status: number; body: Record<string, unknown> }> {
-  const url = new URL(sfn.endpoint);
-  const request = new HttpRequest({
-    method: 'POST',
-    protocol: url.protocol,
-    hostname: url.hostname,
-    port: Number(url.port),
-    path: '/',
-    headers: {
-      host: url.host,
-      'content-type': 'application/x-amz-json-1.0',
-      'x-amz-target': `AWSStepFunctions.${action}`,
-    },
-    body: JSON.stringify(body),
-  });
-  const signed = await signer.sign(request);
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: signed.headers as Record<string, string>,
-    body: request.body,
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const call = (action: string, body: object) => sfnCall(sfn.endpoint, action, body);
 
 async function ok(action: string, body: object) {
   const answer = await call(action, body);

@@ -5,6 +5,7 @@ import type { FormPetition, FormRequest } from '../../contracts/form-requests';
 import { DEFAULT_DIRECTORATE } from '../../functions/form-requests/domain/directorate';
 import { referenceOf } from '../../functions/form-requests/domain/requests';
 import { handler as deadlines } from '../../functions/form-requests/jobs/deadlines';
+import { signedFetch } from '../../functions/platform/aws';
 import { describeExecution } from '../../functions/platform/step-functions';
 import { api, newUser } from '../support/api';
 import { mailsAbout, nowSeconds } from '../support/mail';
@@ -316,5 +317,26 @@ describe('a form request', () => {
         ).toBe(400);
       }
     }
+  });
+
+  it('is put back as it was when its workflow no longer waits (an execution stopped by an operator), with a 409 that says so', async () => {
+    const filed = await file();
+    await waiting(filed.id, 'review');
+    const executionArn = `${process.env.FORM_WORKFLOW_ARN?.replace(':stateMachine:', ':execution:')}:${filed.id}`;
+    const stopped = await signedFetch('states', `${process.env.AWS_ENDPOINT_URL_SFN}/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'AWSStepFunctions.StopExecution' },
+      body: JSON.stringify({ executionArn, error: 'Operator', cause: 'Testing' }),
+    });
+    expect(stopped.status).toBe(200);
+    const refused = await api<{ detail: string }>('POST', `/form-requests/${filed.id}/review`, {
+      as: 'reviewer',
+      body: { decision: 'approve' },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toMatch(/stopped/);
+    const after = await call('GET', `/form-requests/${filed.id}`, 'reviewer');
+    expect(after.body).toMatchObject({ step: 'review', waitingFor: 'reviewer' });
+    expect(after.body.history.map((entry) => entry.action)).toEqual(['petitioned']);
   });
 });

@@ -202,7 +202,9 @@ async function perform(requestId: string, actor: Actor, action: FormRequestActio
       },
     );
     try {
-      if (moved.step === 'rejected') await sendTaskFailure(token, REJECTED_ERROR, acted.entry.comment ?? 'Rejected');
+      // The cause stays generic: the reason is the request's, not the execution history's.
+      if (moved.step === 'rejected')
+        await sendTaskFailure(token, REJECTED_ERROR, 'The directorate rejected the petition.');
       else await sendTaskSuccess(token, acted.output);
     } catch (error) {
       logger.error('The workflow did not take the step; the request is put back', {
@@ -218,7 +220,11 @@ async function perform(requestId: string, actor: Actor, action: FormRequestActio
 
 /** Why a step's call cannot be taken now: the workflow is still on its way, or it has stopped. */
 async function notWaiting(executionName: string): Promise<Conflict> {
-  const { status } = await describeExecution(executionArnOf(executionName));
+  // An operator may have resumed the request under another execution's name: then say it stopped.
+  const status = await describeExecution(executionArnOf(executionName)).then(
+    (execution) => execution.status,
+    () => 'UNKNOWN',
+  );
   return status === 'RUNNING'
     ? new Conflict('The request is still moving to this step; try again in a moment.')
     : new Conflict('The request’s workflow has stopped; the technical office must resume it.');

@@ -3,7 +3,7 @@ import { endpointOf, signedFetch } from '../platform/aws';
 import { readEnv } from '../platform/env';
 import { logger } from '../platform/observability';
 import { htmlOf } from './domain/html';
-import type { FormRequestMail, OutboxMessage } from './domain/outbox';
+import { isFormRequestEvent, type OutboxMessage } from './domain/outbox';
 import { replyAddressOf } from './domain/replies';
 import { type MailContent, renderMail } from './domain/templates';
 import { ratingToken } from './links';
@@ -21,10 +21,20 @@ export interface Addressee {
 let env: ReturnType<typeof readMailEnv> | undefined;
 const readMailEnv = () => readEnv('mailFrom', 'mailConfigurationSet', 'webBaseUrl');
 
-/** Sends one mail through SES (SendEmail, v2 API) with the configuration set, in the addressee's language. Throws if SES refuses it. */
-export async function sendMail(message: OutboxMessage, to: Addressee, accessToken?: string): Promise<void> {
+/** The portal's base address, for the mails that link to it (read on first use, as above). */
+export function webBaseUrl(): string {
   env ??= readMailEnv();
-  if (message.formRequest) return sendFormRequestMail(message, message.formRequest, to);
+  return env.webBaseUrl;
+}
+
+/**
+ * Sends a ticket's mail through SES (SendEmail, v2 API) with the configuration set, in the
+ * addressee's language. Throws if SES refuses it. A form request's mail is
+ * send-form-request.ts's: its templates stay out of the ticket functions' bundles.
+ */
+export async function sendMail(message: OutboxMessage, to: Addressee, accessToken?: string): Promise<void> {
+  if (isFormRequestEvent(message.event)) throw new Error('A form request’s mail goes through sendFormRequestMail');
+  env ??= readMailEnv();
   const ticketPath = encodeURIComponent(message.ticketId);
   const mail = renderMail(message.event, to.language, {
     number: message.number,
@@ -47,29 +57,6 @@ export async function sendMail(message: OutboxMessage, to: Addressee, accessToke
     replyTo: replyAddressOf(env.mailFrom, message.ticketId),
     autoSubmitted: 'auto-generated',
   });
-}
-
-/**
- * A form request's mail: everyone it goes to (the department's member, the directorate's or
- * the technical office's shared mailbox, the supervisors) signs in to the portal, so it links
- * to the request's page there, never a guest's ticket link; it has no rating link, and no
- * Reply-To: a reply names no ticket, so the inbound function has nothing to add it to.
- */
-async function sendFormRequestMail(
-  message: OutboxMessage,
-  { requestId, ...request }: FormRequestMail,
-  to: Addressee,
-): Promise<void> {
-  env ??= readMailEnv();
-  const mail = renderMail(message.event, to.language, {
-    number: message.number,
-    subject: message.subject,
-    // A shared mailbox travels as a guest's details do; it is greeted without its name, as they are.
-    ...(to.guest ? {} : { name: to.name }),
-    link: `${env.webBaseUrl}/form-requests/${encodeURIComponent(requestId)}`,
-    formRequest: request,
-  });
-  await deliverMail(to.email, to.language, mail, { autoSubmitted: 'auto-generated' });
 }
 
 /**

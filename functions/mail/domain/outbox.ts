@@ -1,4 +1,6 @@
-import { FORM_REQUEST_STEPS } from '../../../contracts/form-requests';
+// The plain vocabulary, not form-requests.ts: that builds the request's zod schemas at import,
+// and every function that writes the outbox (the ticket functions too) imports this module.
+import { FORM_REQUEST_STEPS } from '../../../contracts/form-request-steps';
 import { LANGUAGES } from '../../../contracts/vocabulary';
 import * as z from '../../../contracts/zod';
 
@@ -38,6 +40,9 @@ export type FormRequestEvent = (typeof FORM_REQUEST_EVENTS)[number];
 
 export const isFormRequestEvent = (event: MailEvent): event is FormRequestEvent =>
   (FORM_REQUEST_EVENTS as readonly MailEvent[]).includes(event);
+
+/** The events about a ticket: what templates.ts and `sendMail` write. */
+export type TicketMailEvent = Exclude<MailEvent, FormRequestEvent>;
 
 /**
  * What a form request's mail shows besides its reference and website: the step it is at, its

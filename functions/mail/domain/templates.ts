@@ -1,6 +1,5 @@
-import type { FormRequestStep } from '../../../contracts/form-requests';
-import { LANGUAGES, type Language } from '../../../contracts/vocabulary';
-import type { FormRequestMail, MailEvent } from './outbox';
+import type { Language } from '../../../contracts/vocabulary';
+import type { TicketMailEvent } from './outbox';
 
 export interface MailContent {
   readonly subject: string;
@@ -25,12 +24,6 @@ export interface MailFacts {
     readonly at: string;
     readonly timeZone: string;
   };
-  /**
-   * For a form request's mails: its step, deadline, the directorate's comment, the form's URLs.
-   * `number` is then the request's reference, `subject` the department's website and `link`
-   * its page in the portal, required.
-   */
-  readonly formRequest?: Omit<FormRequestMail, 'requestId'>;
 }
 
 /** An SLA mail's commitment and due time, as the template words them in its language. */
@@ -39,21 +32,7 @@ interface DueWords {
   readonly at: string;
 }
 
-/** A form request's facts as the template words them; empty when the mail has none. */
-interface RequestWords {
-  /** The step, named in words (the actor's to-do, for waiting, reminder and escalation mails). */
-  readonly step: string;
-  /** The deadline, as a date and time in the directorate's time zone. */
-  readonly at: string;
-  /** The directorate's comment, on a rejection. */
-  readonly comment: string;
-  /** The form's URL in each language, a line each. */
-  readonly urls: string;
-}
-
-type Template = (
-  facts: MailFacts & { readonly link: string; readonly dueWords: DueWords; readonly request: RequestWords },
-) => MailContent;
+type Template = (facts: MailFacts & { readonly link: string; readonly dueWords: DueWords }) => MailContent;
 
 const COMMITMENT_NAMES: Record<Language, Record<'firstResponse' | 'resolution', string>> = {
   ca: { firstResponse: 'primera resposta', resolution: 'resolució' },
@@ -66,7 +45,7 @@ const COMMITMENT_NAMES: Record<Language, Record<'firstResponse' | 'resolution', 
 const DATE_LOCALES: Record<Language, string> = { ca: 'ca-ES', es: 'es-ES', oc: 'ca-ES', en: 'en-GB' };
 
 /** A date and time as the mails tell it: in full, in the organisation's time zone. */
-const dateTime = (language: Language, at: string, timeZone: string): string =>
+export const dateTime = (language: Language, at: string, timeZone: string): string =>
   new Intl.DateTimeFormat(DATE_LOCALES[language], { dateStyle: 'full', timeStyle: 'short', timeZone }).format(
     new Date(at),
   );
@@ -75,86 +54,6 @@ function dueWords(language: Language, due: MailFacts['due']): DueWords {
   if (!due) return { commitment: '', at: '' };
   return { commitment: COMMITMENT_NAMES[language][due.commitment], at: dateTime(language, due.at, due.timeZone) };
 }
-
-/** Each step of a form request, as a mail names what it waits for. */
-const STEP_NAMES: Record<Language, Record<FormRequestStep, string>> = {
-  ca: {
-    review: 'la revisió de la direcció',
-    changes: 'els canvis que ha demanat la direcció',
-    templates: 'les plantilles de capçalera i peu',
-    parameters: 'els paràmetres del formulari',
-    setup: 'la configuració del formulari',
-    links: 'l’actualització dels enllaços al formulari',
-    completed: 'el formulari publicat',
-    rejected: 'la sol·licitud rebutjada',
-  },
-  es: {
-    review: 'la revisión de la dirección',
-    changes: 'los cambios que ha pedido la dirección',
-    templates: 'las plantillas de cabecera y pie',
-    parameters: 'los parámetros del formulario',
-    setup: 'la configuración del formulario',
-    links: 'la actualización de los enlaces al formulario',
-    completed: 'el formulario publicado',
-    rejected: 'la solicitud rechazada',
-  },
-  oc: {
-    review: 'era revision dera direccion',
-    changes: 'es cambiaments que a demanat era direccion',
-    templates: 'es modèls de capçalera e de pè de pagina',
-    parameters: 'es paramètres deth formulari',
-    setup: 'era configuracion deth formulari',
-    links: 'era actualizacion des ligams ath formulari',
-    completed: 'eth formulari publicat',
-    rejected: 'era demanda refusada',
-  },
-  en: {
-    review: 'the directorate’s review',
-    changes: 'the changes the directorate asked for',
-    templates: 'the header and footer templates',
-    parameters: 'the form’s parameters',
-    setup: 'setting the form up',
-    links: 'updating the links to the form',
-    completed: 'the live form',
-    rejected: 'the rejected request',
-  },
-};
-
-/** The languages' names in each language, for a completed form's URLs. */
-const LANGUAGE_NAMES: Record<Language, Record<Language, string>> = {
-  ca: { ca: 'català', es: 'castellà', oc: 'aranès', en: 'anglès' },
-  es: { ca: 'catalán', es: 'castellano', oc: 'aranés', en: 'inglés' },
-  oc: { ca: 'catalan', es: 'castelhan', oc: 'aranés', en: 'anglés' },
-  en: { ca: 'Catalan', es: 'Spanish', oc: 'Aranese', en: 'English' },
-};
-
-/**
- * Without the directorate's time zone a deadline is told in UTC, and says so, rather than in
- * an hour the reader would take for their own.
- */
-function requestWords(language: Language, request: MailFacts['formRequest']): RequestWords {
-  if (!request) return { step: '', at: '', comment: '', urls: '' };
-  const { dueAt, timeZone } = request;
-  const at =
-    dueAt === undefined
-      ? ''
-      : timeZone
-        ? dateTime(language, dueAt, timeZone)
-        : `${dateTime(language, dueAt, 'UTC')} (UTC)`;
-  const urls = LANGUAGES.flatMap((each) => {
-    const url = request.urls?.[each];
-    return url ? [`- ${LANGUAGE_NAMES[language][each]}: ${url}`] : [];
-  }).join('\n');
-  return { step: STEP_NAMES[language][request.step], at, comment: request.comment ?? '', urls };
-}
-
-/** A line with the deadline, when there is one. */
-const DEADLINE: Record<Language, (at: string) => string> = {
-  ca: (at) => (at ? `\n\nTermini: ${at}.` : ''),
-  es: (at) => (at ? `\n\nPlazo: ${at}.` : ''),
-  oc: (at) => (at ? `\n\nTerme: ${at}.` : ''),
-  en: (at) => (at ? `\n\nDue by ${at}.` : ''),
-};
 
 /** A guest's later mails cannot carry their token (it is never stored): they point to the first mail. */
 export const GUEST_LINK_HINT: Record<Language, string> = {
@@ -172,14 +71,6 @@ const NO_REPLY: Record<Language, string> = {
   en: 'This message is for information: replies to this email are not added to the ticket. Please use the portal.',
 };
 
-/** Nor do they reach a form request: its mails say so in its words. */
-const NO_REPLY_REQUEST: Record<Language, string> = {
-  ca: 'Aquest missatge és informatiu: les respostes a aquest correu no arriben a la sol·licitud. Feu-ho des del portal.',
-  es: 'Este mensaje es informativo: las respuestas a este correo no llegan a la solicitud. Hágalo desde el portal.',
-  oc: 'Aguest messatge ei informatiu: es responses a aguest corrèu non arriben ara demanda. Fètz-lo dempús eth portau.',
-  en: 'This message is for information: replies to this email do not reach the request. Please use the portal.',
-};
-
 /** The rating link's invitation: opening it records nothing, the page asks to confirm a score. */
 const RATE: Record<Language, (link: string) => string> = {
   ca: (link) => `Com us hem atès? Valoreu-ho de l’1 al 5 (un minut): ${link}`,
@@ -195,7 +86,7 @@ export const GREETING: Record<Language, (name?: string) => string> = {
   en: (name) => (name ? `Hello ${name},` : 'Hello,'),
 };
 
-const TEMPLATES: Record<MailEvent, Record<Language, Template>> = {
+const TEMPLATES: Record<TicketMailEvent, Record<Language, Template>> = {
   created: {
     ca: (f) => ({
       subject: `[${f.number}] Hem rebut el vostre tiquet`,
@@ -358,117 +249,24 @@ const TEMPLATES: Record<MailEvent, Record<Language, Template>> = {
       text: `We have resolved ticket ${f.number}: "${f.subject}".\n\nIf the problem persists, file a new ticket in the portal quoting this number: ${f.link}`,
     }),
   },
-  form_request_waiting: {
-    ca: (f) => ({
-      subject: `[${f.number}] Una sol·licitud de formulari us espera`,
-      text: `La sol·licitud de formulari de contacte ${f.number}, per a ${f.subject}, us espera en aquest pas: ${f.request.step}.${DEADLINE.ca(f.request.at)}\n\nObriu-la aquí: ${f.link}`,
-    }),
-    es: (f) => ({
-      subject: `[${f.number}] Una solicitud de formulario le espera`,
-      text: `La solicitud de formulario de contacto ${f.number}, para ${f.subject}, le espera en este paso: ${f.request.step}.${DEADLINE.es(f.request.at)}\n\nÁbrala aquí: ${f.link}`,
-    }),
-    oc: (f) => ({
-      subject: `[${f.number}] Ua demanda de formulari vos demore`,
-      text: `Era demanda de formulari de contacte ${f.number}, entà ${f.subject}, vos demore en aguest pas: ${f.request.step}.${DEADLINE.oc(f.request.at)}\n\nDobritz-la aciu: ${f.link}`,
-    }),
-    en: (f) => ({
-      subject: `[${f.number}] A form request is waiting for you`,
-      text: `Contact form request ${f.number}, for ${f.subject}, is waiting for you at this step: ${f.request.step}.${DEADLINE.en(f.request.at)}\n\nOpen it here: ${f.link}`,
-    }),
-  },
-  form_request_reminder: {
-    ca: (f) => ({
-      subject: `[${f.number}] El termini de la sol·licitud de formulari s’acaba aviat`,
-      text: `La sol·licitud de formulari de contacte ${f.number}, per a ${f.subject}, encara us espera en aquest pas: ${f.request.step}.${DEADLINE.ca(f.request.at)}\n\nObriu-la aquí: ${f.link}`,
-    }),
-    es: (f) => ({
-      subject: `[${f.number}] El plazo de la solicitud de formulario vence pronto`,
-      text: `La solicitud de formulario de contacto ${f.number}, para ${f.subject}, aún le espera en este paso: ${f.request.step}.${DEADLINE.es(f.request.at)}\n\nÁbrala aquí: ${f.link}`,
-    }),
-    oc: (f) => ({
-      subject: `[${f.number}] Eth terme dera demanda de formulari s’acabe lèu`,
-      text: `Era demanda de formulari de contacte ${f.number}, entà ${f.subject}, encara vos demore en aguest pas: ${f.request.step}.${DEADLINE.oc(f.request.at)}\n\nDobritz-la aciu: ${f.link}`,
-    }),
-    en: (f) => ({
-      subject: `[${f.number}] The form request’s deadline is near`,
-      text: `Contact form request ${f.number}, for ${f.subject}, is still waiting for you at this step: ${f.request.step}.${DEADLINE.en(f.request.at)}\n\nOpen it here: ${f.link}`,
-    }),
-  },
-  form_request_escalated: {
-    ca: (f) => ({
-      subject: `[${f.number}] Termini incomplert en una sol·licitud de formulari`,
-      text: `La sol·licitud de formulari de contacte ${f.number}, per a ${f.subject}, ha superat el termini en aquest pas: ${f.request.step}. Us l’escalem com a supervisor.${DEADLINE.ca(f.request.at)}\n\nObriu-la aquí: ${f.link}`,
-    }),
-    es: (f) => ({
-      subject: `[${f.number}] Plazo incumplido en una solicitud de formulario`,
-      text: `La solicitud de formulario de contacto ${f.number}, para ${f.subject}, ha superado el plazo en este paso: ${f.request.step}. Se la escalamos como supervisor.${DEADLINE.es(f.request.at)}\n\nÁbrala aquí: ${f.link}`,
-    }),
-    oc: (f) => ({
-      subject: `[${f.number}] Terme non complit en ua demanda de formulari`,
-      text: `Era demanda de formulari de contacte ${f.number}, entà ${f.subject}, a passat eth terme en aguest pas: ${f.request.step}. Vos l’escalam coma supervisor.${DEADLINE.oc(f.request.at)}\n\nDobritz-la aciu: ${f.link}`,
-    }),
-    en: (f) => ({
-      subject: `[${f.number}] Missed deadline on a form request`,
-      text: `Contact form request ${f.number}, for ${f.subject}, is past its deadline at this step: ${f.request.step}. It is escalated to you as a supervisor.${f.request.at ? `\n\nIt was due by ${f.request.at}.` : ''}\n\nOpen it here: ${f.link}`,
-    }),
-  },
-  form_request_rejected: {
-    ca: (f) => ({
-      subject: `[${f.number}] La direcció ha rebutjat la sol·licitud de formulari`,
-      text: `La direcció ha rebutjat la sol·licitud de formulari de contacte ${f.number}, per a ${f.subject}.${f.request.comment ? `\n\nEl motiu:\n\n${f.request.comment}` : ''}\n\nVegeu-la aquí: ${f.link}`,
-    }),
-    es: (f) => ({
-      subject: `[${f.number}] La dirección ha rechazado la solicitud de formulario`,
-      text: `La dirección ha rechazado la solicitud de formulario de contacto ${f.number}, para ${f.subject}.${f.request.comment ? `\n\nEl motivo:\n\n${f.request.comment}` : ''}\n\nVéala aquí: ${f.link}`,
-    }),
-    oc: (f) => ({
-      subject: `[${f.number}] Era direccion a refusat era demanda de formulari`,
-      text: `Era direccion a refusat era demanda de formulari de contacte ${f.number}, entà ${f.subject}.${f.request.comment ? `\n\nEth motiu:\n\n${f.request.comment}` : ''}\n\nVejatz-la aciu: ${f.link}`,
-    }),
-    en: (f) => ({
-      subject: `[${f.number}] The directorate has rejected the form request`,
-      text: `The directorate has rejected contact form request ${f.number}, for ${f.subject}.${f.request.comment ? `\n\nThe reason given:\n\n${f.request.comment}` : ''}\n\nSee it here: ${f.link}`,
-    }),
-  },
-  form_request_completed: {
-    ca: (f) => ({
-      subject: `[${f.number}] El formulari de contacte ja està publicat`,
-      text: `El formulari de contacte de la sol·licitud ${f.number}, per a ${f.subject}, ja està publicat.${f.request.urls ? `\n\nEl podeu trobar a:\n${f.request.urls}` : ''}\n\nSol·licitud: ${f.link}`,
-    }),
-    es: (f) => ({
-      subject: `[${f.number}] El formulario de contacto ya está publicado`,
-      text: `El formulario de contacto de la solicitud ${f.number}, para ${f.subject}, ya está publicado.${f.request.urls ? `\n\nPuede encontrarlo en:\n${f.request.urls}` : ''}\n\nSolicitud: ${f.link}`,
-    }),
-    oc: (f) => ({
-      subject: `[${f.number}] Eth formulari de contacte ja ei publicat`,
-      text: `Eth formulari de contacte dera demanda ${f.number}, entà ${f.subject}, ja ei publicat.${f.request.urls ? `\n\nLo podètz trobar en:\n${f.request.urls}` : ''}\n\nDemanda: ${f.link}`,
-    }),
-    en: (f) => ({
-      subject: `[${f.number}] The contact form is live`,
-      text: `The contact form of request ${f.number}, for ${f.subject}, is now live.${f.request.urls ? `\n\nYou will find it at:\n${f.request.urls}` : ''}\n\nRequest: ${f.link}`,
-    }),
-  },
 };
 
+/** A mail's text as every one is laid out: greeting, body, then the footer after the signature separator. */
+export const letter = (language: Language, name: string | undefined, body: string, footer: string): string =>
+  `${GREETING[language](name)}\n\n${body}\n\n— \n${footer}\n`;
+
 /**
- * The mail for an event in the requester's language. It carries the number, subject and link,
- * never form fields: national IDs and transient values cannot leak through it.
+ * A ticket's mail for an event in the requester's language. It carries the number, subject and
+ * link, never form fields: national IDs and transient values cannot leak through it. (A form
+ * request's mails are form-request-templates.ts: the ticket functions, which bundle this, never
+ * send them.)
  */
-export function renderMail(event: MailEvent, language: Language, facts: MailFacts): MailContent {
-  // A form request is followed in the portal by everyone it mails: no guest link nor hint, no rating.
-  const request = facts.formRequest;
-  if (request && facts.link === undefined) throw new Error('A form request’s mail needs its portal link');
-  const link = request ? (facts.link as string) : (facts.guestLink ?? facts.link ?? GUEST_LINK_HINT[language]);
-  const content = TEMPLATES[event][language]({
-    ...facts,
-    link,
-    dueWords: dueWords(language, facts.due),
-    request: requestWords(language, request),
-  });
-  const rating = facts.ratingLink && !request ? `\n\n${RATE[language](facts.ratingLink)}` : '';
-  const noReply = request ? NO_REPLY_REQUEST[language] : NO_REPLY[language];
+export function renderMail(event: TicketMailEvent, language: Language, facts: MailFacts): MailContent {
+  const link = facts.guestLink ?? facts.link ?? GUEST_LINK_HINT[language];
+  const content = TEMPLATES[event][language]({ ...facts, link, dueWords: dueWords(language, facts.due) });
+  const rating = facts.ratingLink ? `\n\n${RATE[language](facts.ratingLink)}` : '';
   return {
     subject: content.subject,
-    text: `${GREETING[language](facts.name)}\n\n${content.text}${rating}\n\n— \n${noReply}\n`,
+    text: letter(language, facts.name, `${content.text}${rating}`, NO_REPLY[language]),
   };
 }

@@ -8,6 +8,7 @@ import { logger } from '../../platform/observability';
 import { getProfile, type Profile, staffOf } from '../../profiles';
 import { isGuest, isSupervisors, isTeam, OutboxMessage, type Recipient } from '../domain/outbox';
 import { type Addressee, sendMail } from '../send';
+import { sendFormRequestMail } from '../send-form-request';
 import { claimDelivery, recordSuppressed, releaseDelivery, suppressedAmong } from '../store';
 
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
@@ -52,7 +53,9 @@ async function deliver(record: DynamoDBRecord): Promise<void> {
       await recordSuppressed(message, verified.length - addressees.length);
       logger.info('Notification not sent to suppressed addresses', { event: message.event, skipped: suppressed.size });
     }
-    for (const addressee of addressees) await sendMail(message, addressee);
+    // A form request's mail has its own templates and sender, which the ticket functions never bundle.
+    const send = message.formRequest ? sendFormRequestMail : sendMail;
+    for (const addressee of addressees) await send(message, addressee);
     logger.info('Notification sent', { event: message.event, ticketId: message.ticketId, to: addressees.length });
   } catch (error) {
     await releaseDelivery(message);

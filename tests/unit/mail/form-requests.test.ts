@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { FormRequestStep } from '../../../contracts/form-requests';
+import type { FormRequestStep } from '../../../contracts/form-request-steps';
 import { LANGUAGES } from '../../../contracts/vocabulary';
+import {
+  type FormRequestMailFacts,
+  renderFormRequestMail,
+} from '../../../functions/mail/domain/form-request-templates';
 import { FORM_REQUEST_EVENTS, OutboxMessage } from '../../../functions/mail/domain/outbox';
-import { type MailFacts, renderMail } from '../../../functions/mail/domain/templates';
 
 const REQUEST_ID = '0b6c8f0e-3c1a-4d2b-9f4e-5a6b7c8d9e0f';
 const LINK = `https://portal.test/form-requests/${REQUEST_ID}`;
 /** 23:00 UTC on the last day of February is already 1 March in Barcelona. */
 const DUE_AT = '2026-02-28T23:00:00.000Z';
 
-const facts = (formRequest: MailFacts['formRequest']): MailFacts => ({
+const facts = (formRequest: FormRequestMailFacts['formRequest']): FormRequestMailFacts => ({
   number: 'FR-0b6c8f0e',
   subject: 'https://cultura.example.cat',
   name: 'Marta',
@@ -18,13 +21,13 @@ const facts = (formRequest: MailFacts['formRequest']): MailFacts => ({
 });
 const waiting = facts({ step: 'templates', dueAt: DUE_AT, timeZone: 'Europe/Madrid' });
 const textOf = (event: (typeof FORM_REQUEST_EVENTS)[number], language: (typeof LANGUAGES)[number], f = waiting) =>
-  renderMail(event, language, f).text;
+  renderFormRequestMail(event, language, f).text;
 
 describe('form request mails', () => {
   it('exist for every event in every language, with the reference, the website and the request’s portal page', () => {
     for (const event of FORM_REQUEST_EVENTS) {
       for (const language of LANGUAGES) {
-        const mail = renderMail(event, language, waiting);
+        const mail = renderFormRequestMail(event, language, waiting);
         expect(mail.subject, `${event}/${language}`).toContain('[FR-0b6c8f0e]');
         expect(mail.text, `${event}/${language}`).toContain('https://cultura.example.cat');
         expect(mail.text, `${event}/${language}`).toContain(LINK);
@@ -87,11 +90,13 @@ describe('form request mails', () => {
   });
 
   it('never offer a rating, a guest’s private link or the hint to the first mail', () => {
-    const text = renderMail('form_request_completed', 'ca', {
+    // A ticket's facts passed along are ignored: the form request's mails have no place for them.
+    const withTicketLinks = {
       ...facts({ step: 'completed' }),
       ratingLink: 'https://portal.test/satisfaction/x',
       guestLink: 'https://portal.test/public/tickets/1#token=abc',
-    }).text;
+    };
+    const text = renderFormRequestMail('form_request_completed', 'ca', withTicketLinks).text;
     expect(text).toContain(LINK);
     expect(text).not.toMatch(/satisfaction|token=|primer correu|Valoreu/);
   });
@@ -101,7 +106,8 @@ describe('form request mails', () => {
   });
 
   it('cannot be written without the request’s portal page', () => {
-    expect(() => renderMail('form_request_waiting', 'en', { ...waiting, link: undefined })).toThrow(/portal link/);
+    const withoutLink = { ...waiting, link: undefined } as unknown as FormRequestMailFacts;
+    expect(() => renderFormRequestMail('form_request_waiting', 'en', withoutLink)).toThrow(/portal link/);
   });
 });
 

@@ -339,4 +339,17 @@ describe('a form request', () => {
     expect(after.body).toMatchObject({ step: 'review', waitingFor: 'reviewer' });
     expect(after.body.history.map((entry) => entry.action)).toEqual(['petitioned']);
   });
+
+  it('takes a step’s call made while the workflow is still entering that step (both write the request)', async () => {
+    // The department sends its first language the moment the review approves: the templates
+    // task starts the step's clock at the same time. Several at once make the race likely.
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        const filed = await file();
+        await call('POST', `/form-requests/${filed.id}/review`, 'reviewer', { decision: 'approve' });
+        return call('PUT', `/form-requests/${filed.id}/templates/ca`, 'department', TEMPLATES);
+      }),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(200));
+  });
 });

@@ -158,6 +158,8 @@ async function actorOf(caller: Caller, language: Language): Promise<Actor> {
 
 /** How long a step's call waits for the workflow to reach the step (its task to store a token). */
 const TOKEN_WAIT = { attempts: 8, pauseMs: 250 } as const;
+/** How often a step's call is tried again after losing a write to the workflow's own. */
+const SAVE_ATTEMPTS = 5;
 
 /**
  * One step's action: decided on the request as read, saved with its history line at that
@@ -165,7 +167,19 @@ const TOKEN_WAIT = { attempts: 8, pauseMs: 250 } as const;
  * longer waits (its execution failed or was stopped), the request is put back as it was.
  */
 async function perform(requestId: string, actor: Actor, action: FormRequestAction, beforeSave?: () => Promise<void>) {
-  for (let attempt = 1; ; attempt++) {
+  let waits = 0;
+  let conflicts = 0;
+  let prepared = false;
+  /** A write that lost to the workflow's own (its task entering the step, a reminder) is tried again. */
+  const saved = (write: Promise<void>) =>
+    write.then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof Conflict && ++conflicts < SAVE_ATTEMPTS) return false;
+        throw error;
+      },
+    );
+  for (;;) {
     const { stored, history } = await readRequest(requestId);
     const request = mayRead(actor, stored?.request);
     const now = systemClock.now();
@@ -173,45 +187,34 @@ async function perform(requestId: string, actor: Actor, action: FormRequestActio
     const token = stored?.taskToken;
     if (acted.output && !token) {
       // Just after the previous step, the workflow may not have reached this one yet.
-      if (attempt < TOKEN_WAIT.attempts) {
+      if (++waits < TOKEN_WAIT.attempts) {
         await new Promise((resolve) => setTimeout(resolve, TOKEN_WAIT.pauseMs));
         continue;
       }
       throw await notWaiting(request.executionName);
     }
-    await beforeSave?.();
-    const entryId = cryptoIds.uuid();
+    if (!prepared) await beforeSave?.();
+    prepared = true;
+    const entry = { entry: acted.entry, id: cryptoIds.uuid() };
     if (!acted.output || !token) {
-      await saveRequest(
-        request.version,
-        { request: acted.request, ...(token ? { taskToken: token } : {}) },
-        {
-          entry: { entry: acted.entry, id: entryId },
-        },
-      );
+      const kept = { request: acted.request, ...(token ? { taskToken: token } : {}) };
+      if (!(await saved(saveRequest(request.version, kept, { entry })))) continue;
       return viewOf(acted.request, [...history, acted.entry], now);
     }
-    const step = request.step as WaitingStep;
-    const moved = leaveFor(acted.request, nextStep(step, acted.output), now);
-    await saveRequest(
-      request.version,
-      { request: moved },
-      {
-        entry: { entry: acted.entry, id: entryId },
-        notices: endingNotices(moved, acted.entry.comment, { ids: cryptoIds, now }),
-      },
-    );
+    const moved = leaveFor(acted.request, nextStep(request.step as WaitingStep, acted.output), now);
+    const notices = endingNotices(moved, acted.entry.comment, { ids: cryptoIds, now });
+    if (!(await saved(saveRequest(request.version, { request: moved }, { entry, notices })))) continue;
     try {
       // The cause stays generic: the reason is the request's, not the execution history's.
-      if (moved.step === 'rejected')
+      if (moved.step === 'rejected') {
         await sendTaskFailure(token, REJECTED_ERROR, 'The directorate rejected the petition.');
-      else await sendTaskSuccess(token, acted.output);
+      } else await sendTaskSuccess(token, acted.output);
     } catch (error) {
       logger.error('The workflow did not take the step; the request is put back', {
         requestId,
         error: (error as Error).name,
       });
-      await restoreRequest(moved.version, { request, taskToken: token }, { entry: acted.entry, id: entryId });
+      await restoreRequest(moved.version, { request, taskToken: token }, entry);
       throw await notWaiting(request.executionName);
     }
     return viewOf(moved, [...history, acted.entry], now);

@@ -2,7 +2,7 @@ import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type OutboxMessage, outboxPut } from '../mail';
 import { Conflict } from '../platform/kernel/errors';
 import { documents } from '../platform/table/client';
-import { KEYS, KINDS, TABLE_KEYS } from '../platform/table/keys';
+import { FORM_REQUEST_KEYS, KINDS, TABLE_KEYS } from '../platform/table/keys';
 import { item, queryPage, queryPartition, type StoredItem, TABLE_NAME, transact } from '../platform/table/table';
 import { nextDeadline } from './domain/requests';
 import type { FormRequestEntry, FormRequestRecord } from './domain/workflow';
@@ -45,18 +45,18 @@ const recordOf = (stored: StoredItem): FormRequestRecord =>
 
 function requestItem({ request, taskToken }: StoredRequest): StoredItem {
   const deadline = nextDeadline(request);
-  return item(KINDS.formRequest, KEYS.formRequest.item(request.requestId), {
+  return item(KINDS.formRequest, FORM_REQUEST_KEYS.item(request.requestId), {
     ...request,
     ...(taskToken ? { taskToken } : {}),
-    ...KEYS.formRequest.byDepartment(request.departmentId, request.createdAt, request.requestId),
-    ...KEYS.formRequest.all(request.createdAt, request.requestId),
-    ...(deadline ? KEYS.formRequest.deadline(deadline, request.requestId) : {}),
+    ...FORM_REQUEST_KEYS.byDepartment(request.departmentId, request.createdAt, request.requestId),
+    ...FORM_REQUEST_KEYS.all(request.createdAt, request.requestId),
+    ...(deadline ? FORM_REQUEST_KEYS.deadline(deadline, request.requestId) : {}),
   });
 }
 
 const entryPut = (entry: FormRequestEntry, id: string) => ({
   Put: {
-    Item: item(KINDS.formRequestEntry, KEYS.formRequest.entry(entry.requestId, entry.at, id), entry),
+    Item: item(KINDS.formRequestEntry, FORM_REQUEST_KEYS.entry(entry.requestId, entry.at, id), entry),
   },
 });
 
@@ -64,7 +64,7 @@ const changed = () => new Conflict('The request changed meanwhile; read it again
 
 /** The request and its history, oldest first, in one Query. */
 export async function readRequest(requestId: string): Promise<{ stored?: StoredRequest; history: FormRequestEntry[] }> {
-  const items = await queryPartition(KEYS.formRequest.partition(requestId), { consistent: true });
+  const items = await queryPartition(FORM_REQUEST_KEYS.partition(requestId), { consistent: true });
   const head = items.find((stored) => stored[TABLE_KEYS.sortKey] === '#REQUEST');
   const history = items
     .filter((stored) => String(stored[TABLE_KEYS.sortKey]).startsWith('HISTORY#'))
@@ -90,7 +90,7 @@ export async function readRequest(requestId: string): Promise<{ stored?: StoredR
 /** Just the request item, for the workflow's jobs. */
 export async function readRecord(requestId: string): Promise<StoredRequest | undefined> {
   const { Item } = await documents.send(
-    new GetCommand({ TableName: TABLE_NAME, Key: KEYS.formRequest.item(requestId), ConsistentRead: true }),
+    new GetCommand({ TableName: TABLE_NAME, Key: FORM_REQUEST_KEYS.item(requestId), ConsistentRead: true }),
   );
   if (!Item) return undefined;
   return { request: recordOf(Item), ...(typeof Item.taskToken === 'string' ? { taskToken: Item.taskToken } : {}) };
@@ -110,9 +110,9 @@ export async function createRequest(request: FormRequestRecord, entry: FormReque
 /** Takes a request whose execution could not start back out: no request without a workflow. */
 export async function deleteRequest(request: FormRequestRecord, entry: FormRequestEntry, entryId: string) {
   await Promise.all([
-    documents.send(new DeleteCommand({ TableName: TABLE_NAME, Key: KEYS.formRequest.item(request.requestId) })),
+    documents.send(new DeleteCommand({ TableName: TABLE_NAME, Key: FORM_REQUEST_KEYS.item(request.requestId) })),
     documents.send(
-      new DeleteCommand({ TableName: TABLE_NAME, Key: KEYS.formRequest.entry(request.requestId, entry.at, entryId) }),
+      new DeleteCommand({ TableName: TABLE_NAME, Key: FORM_REQUEST_KEYS.entry(request.requestId, entry.at, entryId) }),
     ),
   ]);
 }
@@ -152,7 +152,7 @@ export async function listRequests(departmentId?: string): Promise<FormRequestRe
     KeyConditionExpression: '#pk = :pk',
     ExpressionAttributeNames: { '#pk': index.partitionKey },
     ExpressionAttributeValues: {
-      ':pk': departmentId ? KEYS.formRequest.departmentPartition(departmentId) : KEYS.formRequest.allPartition,
+      ':pk': departmentId ? FORM_REQUEST_KEYS.departmentPartition(departmentId) : FORM_REQUEST_KEYS.allPartition,
     },
     ScanIndexForward: false,
     Limit: 100,
@@ -166,7 +166,7 @@ export async function dueRequests(at: string): Promise<string[]> {
     IndexName: TABLE_KEYS.gsi4.indexName,
     KeyConditionExpression: '#pk = :pk AND #sk <= :sk',
     ExpressionAttributeNames: { '#pk': TABLE_KEYS.gsi4.partitionKey, '#sk': TABLE_KEYS.gsi4.sortKey },
-    ExpressionAttributeValues: { ':pk': KEYS.formRequest.deadlinePartition, ':sk': `${at}#~` },
+    ExpressionAttributeValues: { ':pk': FORM_REQUEST_KEYS.deadlinePartition, ':sk': `${at}#~` },
     ProjectionExpression: 'requestId',
   });
   return items.map((stored) => String(stored.requestId));
@@ -188,7 +188,7 @@ export async function restoreRequest(
           ExpressionAttributeValues: { ':version': movedVersion },
         },
       },
-      { Delete: { Key: KEYS.formRequest.entry(entry.entry.requestId, entry.entry.at, entry.id) } },
+      { Delete: { Key: FORM_REQUEST_KEYS.entry(entry.entry.requestId, entry.entry.at, entry.id) } },
     ],
     changed,
   );

@@ -1,5 +1,5 @@
+import type { FormRequestOutboxMessage } from './domain/form-request-outbox';
 import { renderFormRequestMail } from './domain/form-request-templates';
-import { isFormRequestEvent, type OutboxMessage } from './domain/outbox';
 import { type Addressee, deliverMail, webBaseUrl } from './send';
 
 /**
@@ -9,10 +9,8 @@ import { type Addressee, deliverMail, webBaseUrl } from './send';
  * page there, never a guest's ticket link; it has no rating link, and no Reply-To: a reply names
  * no ticket, so the inbound function has nothing to add it to.
  */
-export async function sendFormRequestMail(message: OutboxMessage, to: Addressee): Promise<void> {
+export async function sendFormRequestMail(message: FormRequestOutboxMessage, to: Addressee): Promise<void> {
   const { event, formRequest } = message;
-  // The outbox schema pairs them already; this also narrows the event for the templates.
-  if (!isFormRequestEvent(event) || !formRequest) throw new Error('Not a form request’s mail');
   const { requestId, ...request } = formRequest;
   const mail = renderFormRequestMail(event, to.language, {
     number: message.number,

@@ -4,6 +4,7 @@ import { LANGUAGES, type Language } from '../../contracts/vocabulary';
 import { documents } from '../platform/table/client';
 import { KEYS, KINDS, TABLE_KEYS } from '../platform/table/keys';
 import { getItem, getItems, item, TABLE_NAME, type TransactItem, transact } from '../platform/table/table';
+import type { FormRequestOutboxMessage } from './domain/form-request-outbox';
 import type { OutboxMessage } from './domain/outbox';
 import type { RepliedTicket } from './domain/replies';
 
@@ -14,7 +15,7 @@ const OUTBOX_RETENTION_SECONDS = 7 * 24 * 60 * 60;
  * The outbox item for a mail, to write in the same transaction as the change it reports; a mail
  * held until opening time waits beside it, on the sweeper's index, instead.
  */
-export function outboxPut(message: OutboxMessage): TransactItem {
+export function outboxPut(message: OutboxMessage | FormRequestOutboxMessage): TransactItem {
   const ttl = Math.floor(Date.parse(message.createdAt) / 1000) + OUTBOX_RETENTION_SECONDS;
   if (message.holdUntil && message.organisationId) {
     const key = KEYS.heldMail(message.ticketId, message.notificationId);
@@ -59,7 +60,7 @@ class HeldMailGone extends Error {}
  * Marks a mail as being delivered, unless it was already: streams deliver at least once (a
  * retried batch repeats the records after a failed one), and a requester should get one mail.
  */
-export async function claimDelivery(message: OutboxMessage, at: Date): Promise<boolean> {
+export async function claimDelivery(message: OutboxMessage | FormRequestOutboxMessage, at: Date): Promise<boolean> {
   try {
     await documents.send(
       new UpdateCommand({
@@ -78,7 +79,7 @@ export async function claimDelivery(message: OutboxMessage, at: Date): Promise<b
 }
 
 /** Gives a claimed mail back after a failed send, so the retry sends it. */
-export async function releaseDelivery(message: OutboxMessage): Promise<void> {
+export async function releaseDelivery(message: OutboxMessage | FormRequestOutboxMessage): Promise<void> {
   await documents.send(
     new UpdateCommand({
       TableName: TABLE_NAME,
@@ -116,7 +117,10 @@ export async function suppressedAmong(addresses: readonly string[]): Promise<Set
 }
 
 /** Notes on the outbox item how many addressees were skipped as suppressed, for investigation. */
-export async function recordSuppressed(message: OutboxMessage, count: number): Promise<void> {
+export async function recordSuppressed(
+  message: OutboxMessage | FormRequestOutboxMessage,
+  count: number,
+): Promise<void> {
   await documents.send(
     new UpdateCommand({
       TableName: TABLE_NAME,

@@ -5,7 +5,7 @@ import type {
   FormRequestStatus,
   FormRequestStep,
 } from '../../../contracts/form-requests';
-import type { OutboxMessage, Recipient } from '../../mail/domain/index';
+import type { FormRequestOutboxMessage as OutboxMessage, Recipient } from '../../mail/domain/index';
 import { Forbidden, ValidationFailed } from '../../platform/kernel/errors';
 import type { Ids } from '../../platform/kernel/ports';
 import type { Calendar } from '../../sla/domain/index';

@@ -5,7 +5,8 @@
  */
 import type { FormRequestStep } from '../../../contracts/form-request-steps';
 import { LANGUAGES, type Language } from '../../../contracts/vocabulary';
-import type { FormRequestEvent, FormRequestMail } from './outbox';
+import type { FormRequestMail } from './form-request-outbox';
+import type { FormRequestEvent } from './outbox';
 import { dateTime, letter, type MailContent } from './templates';
 
 /**

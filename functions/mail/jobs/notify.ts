@@ -6,7 +6,8 @@ import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '../../platform/observability';
 import { getProfile, type Profile, staffOf } from '../../profiles';
-import { isGuest, isSupervisors, isTeam, OutboxMessage, type Recipient } from '../domain/outbox';
+import { FormRequestOutboxMessage } from '../domain/form-request-outbox';
+import { isFormRequestEvent, isGuest, isSupervisors, isTeam, OutboxMessage, type Recipient } from '../domain/outbox';
 import { type Addressee, sendMail } from '../send';
 import { sendFormRequestMail } from '../send-form-request';
 import { claimDelivery, recordSuppressed, releaseDelivery, suppressedAmong } from '../store';
@@ -29,7 +30,11 @@ export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
 
 async function deliver(record: DynamoDBRecord): Promise<void> {
   const image = record.dynamodb?.NewImage;
-  const parsed = OutboxMessage.safeParse(image ? unmarshall(image as Record<string, AttributeValue>) : undefined);
+  const item = image ? unmarshall(image as Record<string, AttributeValue>) : undefined;
+  // A form request's mail carries what its own templates show: its own schema reads it.
+  const parsed = isFormRequestEvent(item?.event)
+    ? FormRequestOutboxMessage.safeParse(item)
+    : OutboxMessage.safeParse(item);
   if (!parsed.success) {
     logger.error('Malformed outbox record', {
       sequenceNumber: record.dynamodb?.SequenceNumber,
@@ -54,8 +59,10 @@ async function deliver(record: DynamoDBRecord): Promise<void> {
       logger.info('Notification not sent to suppressed addresses', { event: message.event, skipped: suppressed.size });
     }
     // A form request's mail has its own templates and sender, which the ticket functions never bundle.
-    const send = message.formRequest ? sendFormRequestMail : sendMail;
-    for (const addressee of addressees) await send(message, addressee);
+    for (const addressee of addressees) {
+      if (isFormRequestMessage(message)) await sendFormRequestMail(message, addressee);
+      else await sendMail(message, addressee);
+    }
     logger.info('Notification sent', { event: message.event, ticketId: message.ticketId, to: addressees.length });
   } catch (error) {
     await releaseDelivery(message);
@@ -63,6 +70,9 @@ async function deliver(record: DynamoDBRecord): Promise<void> {
     throw error;
   }
 }
+
+const isFormRequestMessage = (message: OutboxMessage | FormRequestOutboxMessage): message is FormRequestOutboxMessage =>
+  'formRequest' in message;
 
 /**
  * A guest's details travel with the mail (they prove the address by the link it carries); a

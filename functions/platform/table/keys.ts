@@ -169,32 +169,36 @@ export const KEYS = {
    */
   autoAnswer: (senderHash: string, day: string, ticketRef: string) =>
     key(`AUTOANSWER#${senderHash}`, `${day}#${ticketRef}`),
-  /**
-   * A department's form request and its history share a partition: its page is one Query. It is
-   * listed for its department (gsi1) and for the directorate and technical office (gsi2), newest
-   * first, and sits on gsi4 while a reminder or an escalation is due.
-   */
-  formRequest: {
-    partition: (requestId: string) => `FORMREQUEST#${requestId}`,
-    item: (requestId: string) => key(`FORMREQUEST#${requestId}`, '#REQUEST'),
-    entry: (requestId: string, at: string, id: string) => key(`FORMREQUEST#${requestId}`, `HISTORY#${at}#${id}`),
-    byDepartment: (userId: string, createdAt: string, requestId: string) => ({
-      [TABLE_KEYS.gsi1.partitionKey]: `FORMREQUESTS#${userId}`,
-      [TABLE_KEYS.gsi1.sortKey]: `${createdAt}#${requestId}`,
-    }),
-    departmentPartition: (userId: string) => `FORMREQUESTS#${userId}`,
-    all: (createdAt: string, requestId: string) => ({
-      [TABLE_KEYS.gsi2.partitionKey]: 'FORMREQUESTS',
-      [TABLE_KEYS.gsi2.sortKey]: `${createdAt}#${requestId}`,
-    }),
-    allPartition: 'FORMREQUESTS',
-    /** Upper case, so no organisation's slug can share the sweep partition. */
-    deadline: (at: string, requestId: string) => ({
-      [TABLE_KEYS.gsi4.partitionKey]: 'SWEEP#FORMREQUESTS',
-      [TABLE_KEYS.gsi4.sortKey]: `${at}#${requestId}`,
-    }),
-    deadlinePartition: 'SWEEP#FORMREQUESTS',
-  },
   /** What a request with an Idempotency-Key did, kept a day (Powertools idempotency records). */
   idempotency: (hash: string) => key('IDEMPOTENCY', hash),
+} as const;
+
+/**
+ * Apart from KEYS so that only the functions that use them bundle them (an object's properties
+ * are not tree-shaken; a module's unused constants are).
+ *
+ * A department's form request and its history share a partition: its page is one Query. It is
+ * listed for its department (gsi1) and for the directorate and technical office (gsi2), newest
+ * first, and sits on gsi4 while a reminder or an escalation is due.
+ */
+export const FORM_REQUEST_KEYS = {
+  partition: (requestId: string) => `FORMREQUEST#${requestId}`,
+  item: (requestId: string) => key(`FORMREQUEST#${requestId}`, '#REQUEST'),
+  entry: (requestId: string, at: string, id: string) => key(`FORMREQUEST#${requestId}`, `HISTORY#${at}#${id}`),
+  byDepartment: (userId: string, createdAt: string, requestId: string) => ({
+    [TABLE_KEYS.gsi1.partitionKey]: `FORMREQUESTS#${userId}`,
+    [TABLE_KEYS.gsi1.sortKey]: `${createdAt}#${requestId}`,
+  }),
+  departmentPartition: (userId: string) => `FORMREQUESTS#${userId}`,
+  all: (createdAt: string, requestId: string) => ({
+    [TABLE_KEYS.gsi2.partitionKey]: 'FORMREQUESTS',
+    [TABLE_KEYS.gsi2.sortKey]: `${createdAt}#${requestId}`,
+  }),
+  allPartition: 'FORMREQUESTS',
+  /** Upper case, so no organisation's slug can share the sweep partition. */
+  deadline: (at: string, requestId: string) => ({
+    [TABLE_KEYS.gsi4.partitionKey]: 'SWEEP#FORMREQUESTS',
+    [TABLE_KEYS.gsi4.sortKey]: `${at}#${requestId}`,
+  }),
+  deadlinePartition: 'SWEEP#FORMREQUESTS',
 } as const;

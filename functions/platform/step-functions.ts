@@ -43,6 +43,3 @@ export const describeExecution = (executionArn: string) =>
     'DescribeExecution',
     { executionArn },
   );
-
-/** Errors that say a task token is no longer waiting (its task ended or timed out, or the execution stopped). */
-export const STALE_TOKEN_ERRORS = ['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken'];

@@ -5,7 +5,7 @@ import type {
   FormRequestStatus,
   FormRequestStep,
 } from '../../../contracts/form-requests';
-import type { FormRequestOutboxMessage as OutboxMessage, Recipient } from '../../mail/domain/index';
+import type { FormRequestEvent, FormRequestOutboxMessage as OutboxMessage, Recipient } from '../../mail/domain/index';
 import { Forbidden, ValidationFailed } from '../../platform/kernel/errors';
 import type { Ids } from '../../platform/kernel/ports';
 import type { Calendar } from '../../sla/domain/index';
@@ -83,7 +83,8 @@ export const referenceOf = (requestId: string) => `FR-${requestId.slice(0, 8)}`;
 const statusOf = (step: FormRequestStep): FormRequestStatus =>
   step === 'completed' ? 'completed' : step === 'rejected' ? 'rejected' : 'in_progress';
 
-function facts(request: FormRequestRecord, now: Date) {
+/** The request in a list: where it stands, who must act by when. */
+export function summaryOf(request: FormRequestRecord, now: Date) {
   const waitingFor = STEP_ACTOR[request.step];
   return {
     id: request.requestId,
@@ -99,12 +100,10 @@ function facts(request: FormRequestRecord, now: Date) {
   };
 }
 
-export const summaryOf = facts;
-
 /** The request as the API shows it: never its task token, which stays with the store. */
 export function viewOf(request: FormRequestRecord, history: readonly FormRequestEntry[], now: Date): FormRequest {
   return {
-    ...facts(request, now),
+    ...summaryOf(request, now),
     petition: request.petition,
     templates: request.templates,
     ...(request.parameters ? { parameters: request.parameters } : {}),
@@ -193,8 +192,6 @@ export function endingNotices(
   if (request.step !== 'completed') return [];
   return [notice(request, 'form_request_completed', department, context)];
 }
-
-type FormRequestEvent = Extract<OutboxMessage['event'], `form_request_${string}`>;
 
 function notice(
   request: FormRequestRecord,

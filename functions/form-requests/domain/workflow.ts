@@ -106,8 +106,8 @@ export interface Acted {
 }
 
 /** Whether someone may read the request: its department, the directorate and the technical office (who they are is enough). */
-export function mayRead(
-  actor: Pick<Actor, 'userId' | 'groups'>,
+export function mayRead<A extends Pick<Actor, 'userId' | 'groups'>>(
+  actor: A,
   request: FormRequestRecord | undefined,
 ): FormRequestRecord {
   const staff = actor.groups.includes('reviewer') || actor.groups.includes('operator');
